@@ -1,0 +1,50 @@
+package dev.minmemory.server.http;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.minmemory.server.identity.CallerIdentity;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Without an authorization server every caller is the single local user, so the server must only be reachable from
+ * this machine: it refuses to start on any address but loopback.
+ */
+@Singleton
+public class LocalModeGuard {
+
+    private static final Logger LOG = Logger.getLogger(LocalModeGuard.class);
+
+    private final String host;
+    private final int port;
+
+    public LocalModeGuard(@ConfigProperty(name = "quarkus.http.host") String host,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!isLoopback(host)) {
+            throw new IllegalStateException("Refusing to listen on " + host + " without authentication: local mode"
+                    + " serves a single user and must stay on 127.0.0.1. Configure an authorization server, or unset"
+                    + " QUARKUS_HTTP_HOST.");
+        }
+        LOG.infof("Local mode: no authorization server configured. Serving the single user '%s' at"
+                + " http://%s:%d/mcp, reachable from this machine only.", CallerIdentity.LOCAL_USER, host, port);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

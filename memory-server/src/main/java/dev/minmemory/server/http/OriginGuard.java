@@ -1,0 +1,64 @@
+package dev.minmemory.server.http;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * DNS-rebinding protection for the MCP endpoint: a request whose Host, or Origin when a browser sends one, names a
+ * host this server does not answer for is refused with 403 before it reaches the MCP handler.
+ */
+@Singleton
+public class OriginGuard {
+
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    private final Set<String> allowedHosts = new HashSet<>(LOOPBACK);
+
+    public OriginGuard(HttpConfig config) {
+        config.allowedHosts().ifPresent(hosts -> hosts.forEach(host -> allowedHosts.add(host.toLowerCase(Locale.ROOT))));
+    }
+
+    void register(@Observes Router router) {
+        router.route("/mcp*").order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String host = context.request().getHeader("Host");
+        String origin = context.request().getHeader("Origin");
+        if (!allowedHost(host) || (origin != null && !allowedOrigin(origin))) {
+            context.response().setStatusCode(403).putHeader("Content-Type", "text/plain")
+                    .end("Forbidden: this server does not answer for that Host or Origin.");
+            return;
+        }
+        context.next();
+    }
+
+    private boolean allowedHost(String hostHeader) {
+        if (hostHeader == null) {
+            return false;
+        }
+        String host = hostHeader.toLowerCase(Locale.ROOT);
+        int portSeparator = host.lastIndexOf(':');
+        if (portSeparator > host.lastIndexOf(']')) {
+            host = host.substring(0, portSeparator);
+        }
+        return allowedHosts.contains(host);
+    }
+
+    private boolean allowedOrigin(String origin) {
+        try {
+            URI uri = URI.create(origin);
+            return uri.getHost() != null && allowedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

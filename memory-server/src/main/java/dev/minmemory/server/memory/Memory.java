@@ -1,0 +1,65 @@
+package dev.minmemory.server.memory;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * One memory of one user. {@code relatedTo} and {@code relationTypes} hold the links that start at this memory;
+ * links that end here are found by asking the store which memories name this one.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Memory(
+        String id,
+        String user,
+        String text,
+        MemoryType memoryType,
+        Scope scope,
+        String entity,
+        String project,
+        String taskId,
+        List<String> relatedTo,
+        Map<String, RelationType> relationTypes,
+        List<String> tags,
+        String status,
+        String priority,
+        Instant createdAt,
+        Instant updatedAt,
+        boolean deleted,
+        Instant deletedAt) {
+
+    public Memory {
+        relatedTo = List.copyOf(relatedTo == null ? List.of() : relatedTo);
+        relationTypes = Map.copyOf(relationTypes == null ? Map.of() : relationTypes);
+        tags = List.copyOf(tags == null ? List.of() : tags);
+    }
+
+    public boolean isLive() {
+        return !deleted;
+    }
+
+    public Memory withContent(String newText, MemoryType newType, Scope newScope, String newEntity, String newProject,
+            String newTaskId, List<String> newTags, String newStatus, String newPriority, Instant now) {
+        return new Memory(id, user, newText, newType, newScope, newEntity, newProject, newTaskId, relatedTo,
+                relationTypes, newTags, newStatus, newPriority, createdAt, now, deleted, deletedAt);
+    }
+
+    public Memory withLink(String targetId, RelationType type, Instant now) {
+        List<String> links = relatedTo.contains(targetId) ? relatedTo
+                : Stream.concat(relatedTo.stream(), Stream.of(targetId)).toList();
+        Map<String, RelationType> types = new HashMap<>(relationTypes);
+        types.put(targetId, type);
+        return new Memory(id, user, text, memoryType, scope, entity, project, taskId, links, types, tags, status,
+                priority, createdAt, now, deleted, deletedAt);
+    }
+
+    public Memory asDeleted(Instant now) {
+        return new Memory(id, user, text, memoryType, scope, entity, project, taskId, relatedTo, relationTypes, tags,
+                status, priority, createdAt, now, true, now);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.minmemory.server.memory;
+
+import java.nio.file.Path;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "memory")
+public interface MemoryConfig {
+
+    /** Where the embedded store and extracted model files live ({@code MCP_DATA_DIR}). */
+    Path dataDir();
+
+    /**
+     * Storing a text whose cosine similarity to a live memory in the same scope, project and task is at least this
+     * returns the existing memory as a duplicate instead of a second copy. 1.0 keeps only exact duplicates out.
+     */
+    @WithDefault("0.97")
+    double duplicateThreshold();
+}

@@ -1,0 +1,22 @@
+package dev.minmemory.server.memory;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which of a user's live memories an operation looks at. Empty {@code scopes} or {@code memoryTypes} mean "any";
+ * a null {@code status} means any status. Soft-deleted memories never match.
+ */
+public record MemoryFilter(List<ScopeFilter> scopes, Set<MemoryType> memoryTypes, String status) {
+
+    public static final MemoryFilter ALL = new MemoryFilter(List.of(), Set.of(), null);
+
+    public MemoryFilter {
+        scopes = List.copyOf(scopes);
+        memoryTypes = Set.copyOf(memoryTypes);
+    }
+
+    public static MemoryFilter of(List<ScopeFilter> scopes) {
+        return new MemoryFilter(scopes, Set.of(), null);
+    }
+}

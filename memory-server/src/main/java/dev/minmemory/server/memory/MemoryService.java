@@ -1,0 +1,285 @@
+package dev.minmemory.server.memory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.minmemory.server.embedding.Embedder;
+import dev.minmemory.server.store.EntityUsage;
+import dev.minmemory.server.store.MemoryStats;
+import dev.minmemory.server.store.MemoryStore;
+import dev.minmemory.server.store.SearchHit;
+import dev.minmemory.server.store.SearchQuery;
+
+/**
+ * The memory domain: every rule about storing, finding, linking, changing and deleting one user's memories.
+ * <p>
+ * Read-modify-write sequences of one user run under that user's lock, so concurrent clients never overwrite each
+ * other's links or changes and duplicate detection sees every earlier store. Embedding happens outside the lock.
+ */
+@ApplicationScoped
+public class MemoryService {
+
+    static final String DEFAULT_STATUS = "active";
+    private static final int MIN_CANDIDATES = 30;
+    private static final int LOCK_STRIPES = 64;
+
+    private final MemoryStore store;
+    private final Embedder embedder;
+    private final MemoryConfig config;
+    private final Clock clock;
+    private final Lock[] userLocks = new Lock[LOCK_STRIPES];
+
+    public MemoryService(MemoryStore store, Embedder embedder, MemoryConfig config, Clock clock) {
+        this.store = store;
+        this.embedder = embedder;
+        this.config = config;
+        this.clock = clock;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            userLocks[i] = new ReentrantLock();
+        }
+    }
+
+    public StoreResult store(String user, NewMemory request) {
+        Scope scope = request.scope();
+        requireScopeContext(scope, request.project(), request.taskId());
+        float[] vector = embedder.embed(request.text());
+        return underLock(user, () -> {
+            Map<String, RelationType> relations = request.relationTypes() == null ? Map.of() : request.relationTypes();
+            List<String> relatedTo = distinct(concat(request.relatedTo(), List.copyOf(relations.keySet())));
+            relatedTo.forEach(id -> requireLive(user, id));
+            Optional<SearchHit> duplicate = nearestInSameScope(user, request, vector);
+            if (duplicate.isPresent() && duplicate.get().similarity() >= config.duplicateThreshold()) {
+                return new StoreResult(duplicate.get().memory().id(), true, duplicate.get().similarity());
+            }
+            Instant now = clock.instant();
+            Memory memory = new Memory(UUID.randomUUID().toString(), user, request.text(), request.memoryType(), scope,
+                    request.entity(), scopedProject(scope, request.project()), scopedTask(scope, request.taskId()),
+                    relatedTo, relations, distinct(request.tags()),
+                    request.status() == null ? DEFAULT_STATUS : request.status(), request.priority(), now, now, false,
+                    null);
+            store.save(memory, vector);
+            return new StoreResult(memory.id(), false, 1.0);
+        });
+    }
+
+    public List<RetrievedMemory> retrieve(String user, RetrieveRequest request) {
+        MemoryFilter filter = request.filter();
+        int candidates = Math.max(request.limit() * 3, MIN_CANDIDATES);
+        List<SearchHit> hits = store.search(user,
+                new SearchQuery(embedder.embed(request.query()), request.query(), filter, candidates));
+        Instant now = clock.instant();
+        return hits.stream()
+                .filter(hit -> hit.similarity() >= request.scoreThreshold())
+                .map(hit -> new RetrievedMemory(hit.memory(),
+                        RecencyScore.combine(hit.relevance(), hit.memory().updatedAt(), now, request.recencyWeight()),
+                        hit.similarity(), List.of()))
+                .sorted(Comparator.comparingDouble(RetrievedMemory::score).reversed())
+                .limit(request.limit())
+                .map(hit -> request.includeRelated()
+                        ? new RetrievedMemory(hit.memory(), hit.score(), hit.similarity(), linked(user, hit.memory()))
+                        : hit)
+                .toList();
+    }
+
+    public List<SearchHit> search(String user, String query, int limit) {
+        return store.search(user, new SearchQuery(embedder.embed(query), query, MemoryFilter.ALL, limit));
+    }
+
+    /** A live memory of the user, with its links, or a not-found error. */
+    public RetrievedMemory fetch(String user, String id) {
+        Memory memory = requireLive(user, id);
+        return new RetrievedMemory(memory, 1.0, 1.0, linked(user, memory));
+    }
+
+    public ProjectSummary setProject(String user, String project) {
+        return underLock(user, () -> {
+            MemoryStats stats = projectStats(user, project);
+            if (stats.total() > 0) {
+                return new ProjectSummary(project, false, stats);
+            }
+            String text = "Project '" + project + "' was set up as a memory context.";
+            float[] vector = embedder.embed(text);
+            Instant now = clock.instant();
+            store.save(new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT, Scope.PROJECT,
+                    project, project, null, List.of(), Map.of(), List.of(), DEFAULT_STATUS, null, now, now, false,
+                    null), vector);
+            return new ProjectSummary(project, true, projectStats(user, project));
+        });
+    }
+
+    public MemoryStats projectStats(String user, String project) {
+        return store.stats(user, MemoryFilter.of(List.of(ScopeFilter.project(project), ScopeFilter.task(project, null))));
+    }
+
+    public EntityPage entities(String user, MemoryFilter filter, String cursor, int limit) {
+        List<EntityUsage> all = store.entities(user, filter);
+        String after = cursor == null ? null : decodeCursor(cursor);
+        List<EntityUsage> rest = after == null ? all
+                : all.stream().filter(usage -> usage.entity().compareTo(after) > 0).toList();
+        List<EntityUsage> page = rest.stream().limit(limit).toList();
+        String next = rest.size() > limit ? encodeCursor(page.get(page.size() - 1).entity()) : null;
+        return new EntityPage(page, next, all.size());
+    }
+
+    public List<EntityMatch> searchEntities(String user, String query, Scope scope, int limit) {
+        MemoryFilter filter = scope == null ? MemoryFilter.ALL
+                : MemoryFilter.of(List.of(new ScopeFilter(scope, null, null)));
+        return store.entities(user, filter).stream()
+                .map(usage -> new EntityMatch(usage, EntityNameSimilarity.score(query, usage.entity())))
+                .filter(match -> match.score() >= 0.6)
+                .sorted(Comparator.comparingDouble(EntityMatch::score).reversed()
+                        .thenComparing(match -> -match.usage().count()))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Links {@code memoryId} to {@code relatedId}; returns the relation it replaced, if the link existed. */
+    public Optional<RelationType> link(String user, String memoryId, String relatedId, RelationType type) {
+        if (memoryId.equals(relatedId)) {
+            throw new MemoryRequestException("A memory cannot be linked to itself: memory_id and related_id are both '"
+                    + memoryId + "'.");
+        }
+        return underLock(user, () -> {
+            Memory from = requireLive(user, memoryId);
+            requireLive(user, relatedId);
+            Optional<RelationType> previous = Optional.ofNullable(from.relationTypes().get(relatedId));
+            if (previous.isEmpty() || previous.get() != type) {
+                store.saveKeepingVector(from.withLink(relatedId, type, clock.instant()));
+            }
+            return previous;
+        });
+    }
+
+    /** Soft-deletes the memory; returns false when it was already deleted. */
+    public boolean delete(String user, String id) {
+        return underLock(user, () -> {
+            Memory memory = store.find(user, id).orElseThrow(() -> MemoryRequestException.notFound(id));
+            if (memory.deleted()) {
+                return false;
+            }
+            store.saveKeepingVector(memory.asDeleted(clock.instant()));
+            return true;
+        });
+    }
+
+    public Memory update(String user, String id, MemoryChanges changes) {
+        if (changes.isEmpty()) {
+            throw new MemoryRequestException("Nothing to update: pass at least one of text, memory_type, scope, entity,"
+                    + " project, task_id, tags, status or priority.");
+        }
+        float[] vector = changes.text() == null ? null : embedder.embed(changes.text());
+        return underLock(user, () -> {
+            Memory current = requireLive(user, id);
+            Scope scope = changes.scope() == null ? current.scope() : changes.scope();
+            String project = changes.project() == null ? current.project() : changes.project();
+            String taskId = changes.taskId() == null ? current.taskId() : changes.taskId();
+            requireScopeContext(scope, project, taskId);
+            Memory updated = current.withContent(
+                    changes.text() == null ? current.text() : changes.text(),
+                    changes.memoryType() == null ? current.memoryType() : changes.memoryType(),
+                    scope,
+                    changes.entity() == null ? current.entity() : changes.entity(),
+                    scopedProject(scope, project),
+                    scopedTask(scope, taskId),
+                    changes.tags() == null ? current.tags() : distinct(changes.tags()),
+                    changes.status() == null ? current.status() : changes.status(),
+                    changes.priority() == null ? current.priority() : changes.priority(),
+                    clock.instant());
+            if (vector == null) {
+                store.saveKeepingVector(updated);
+            } else {
+                store.save(updated, vector);
+            }
+            return updated;
+        });
+    }
+
+    private List<LinkedMemory> linked(String user, Memory memory) {
+        List<LinkedMemory> links = new ArrayList<>();
+        for (String targetId : memory.relatedTo()) {
+            store.find(user, targetId).filter(Memory::isLive).ifPresent(target -> links.add(
+                    new LinkedMemory(target, memory.relationTypes().get(targetId), true)));
+        }
+        for (Memory source : store.findLinkingTo(user, memory.id())) {
+            links.add(new LinkedMemory(source, source.relationTypes().get(memory.id()), false));
+        }
+        return links;
+    }
+
+    private Optional<SearchHit> nearestInSameScope(String user, NewMemory request, float[] vector) {
+        ScopeFilter sameScope = new ScopeFilter(request.scope(), scopedProject(request.scope(), request.project()),
+                scopedTask(request.scope(), request.taskId()));
+        return store.search(user, new SearchQuery(vector, request.text(), MemoryFilter.of(List.of(sameScope)), 5))
+                .stream().max(Comparator.comparingDouble(SearchHit::similarity));
+    }
+
+    private Memory requireLive(String user, String id) {
+        return store.find(user, id).filter(Memory::isLive).orElseThrow(() -> MemoryRequestException.notFound(id));
+    }
+
+    private static void requireScopeContext(Scope scope, String project, String taskId) {
+        if ((scope == Scope.PROJECT || scope == Scope.TASK) && project == null) {
+            throw new MemoryRequestException("scope '" + scope.wireName() + "' needs project: name the project the"
+                    + " memory belongs to, or use scope 'global'.");
+        }
+        if (scope == Scope.TASK && taskId == null) {
+            throw new MemoryRequestException("scope 'task' needs task_id: name the task, or use scope 'project'.");
+        }
+    }
+
+    /** A global memory belongs to no project, and only a task memory has a task id. */
+    private static String scopedProject(Scope scope, String project) {
+        return scope == Scope.GLOBAL ? null : project;
+    }
+
+    private static String scopedTask(Scope scope, String taskId) {
+        return scope == Scope.TASK ? taskId : null;
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a == null ? List.of() : a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String encodeCursor(String entity) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(entity.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MemoryRequestException("cursor '" + cursor + "' is not one this server gave out: pass the"
+                    + " next_cursor of the previous page, or leave it out to start from the first page.");
+        }
+    }
+
+    private <T> T underLock(String user, Supplier<T> work) {
+        Lock lock = userLocks[Math.floorMod(user.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.minmemory.server.store.lucene;
+
+import java.util.Arrays;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
+
+import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.store.MemoryJson;
+
+/**
+ * The Lucene document of one memory: the JSON record as the stored source of truth, exact-match fields for filters,
+ * doc values for aggregations, the analysed text for BM25 and the vector for HNSW search.
+ */
+final class MemoryDocument {
+
+    static final String ID = "id";
+    static final String USER = "user";
+    static final String SCOPE = "scope";
+    static final String MEMORY_TYPE = "memory_type";
+    static final String PROJECT = "project";
+    static final String TASK_ID = "task_id";
+    static final String ENTITY = "entity";
+    static final String TAG = "tag";
+    static final String STATUS = "status";
+    static final String RELATED_TO = "related_to";
+    static final String DELETED = "deleted";
+    static final String CREATED_AT = "created_at";
+    static final String UPDATED_AT = "updated_at";
+    static final String CONTENT = "content";
+    static final String VECTOR = "vector";
+    static final String SOURCE = "source";
+
+    private MemoryDocument() {
+    }
+
+    static Document of(Memory memory, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, memory.id(), Field.Store.NO));
+        doc.add(new StringField(USER, memory.user(), Field.Store.NO));
+        doc.add(new StringField(SCOPE, memory.scope().wireName(), Field.Store.NO));
+        doc.add(new StringField(MEMORY_TYPE, memory.memoryType().wireName(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(MEMORY_TYPE, new BytesRef(memory.memoryType().wireName())));
+        addIfPresent(doc, PROJECT, memory.project());
+        addIfPresent(doc, TASK_ID, memory.taskId());
+        addIfPresent(doc, STATUS, memory.status());
+        doc.add(new StringField(ENTITY, memory.entity(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(ENTITY, new BytesRef(memory.entity())));
+        memory.tags().forEach(tag -> doc.add(new StringField(TAG, tag, Field.Store.NO)));
+        memory.relatedTo().forEach(id -> doc.add(new StringField(RELATED_TO, id, Field.Store.NO)));
+        doc.add(new StringField(DELETED, Boolean.toString(memory.deleted()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(CREATED_AT, memory.createdAt().toEpochMilli()));
+        doc.add(new NumericDocValuesField(UPDATED_AT, memory.updatedAt().toEpochMilli()));
+        doc.add(new TextField(CONTENT, keywordText(memory), Field.Store.NO));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new StoredField(SOURCE, MemoryJson.write(memory)));
+        return doc;
+    }
+
+    static Memory source(Document stored) {
+        BytesRef json = stored.getBinaryValue(SOURCE);
+        return MemoryJson.read(Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length));
+    }
+
+    /** What keyword search sees: the text, plus the entity and tags, which are names users search for verbatim. */
+    private static String keywordText(Memory memory) {
+        return memory.text() + "\n" + memory.entity() + "\n" + String.join(" ", memory.tags());
+    }
+
+    private static void addIfPresent(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StringField(field, value, Field.Store.NO));
+        }
+    }
+}

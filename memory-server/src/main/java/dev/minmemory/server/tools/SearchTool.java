@@ -1,0 +1,47 @@
+package dev.minmemory.server.tools;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Size;
+
+import dev.minmemory.server.identity.CallerIdentity;
+import dev.minmemory.server.memory.MemoryService;
+import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
+
+@ToolErrors
+public class SearchTool {
+
+    private static final int RESULTS = 10;
+
+    private final MemoryService memories;
+    private final CallerIdentity caller;
+
+    public SearchTool(MemoryService memories, CallerIdentity caller) {
+        this.memories = memories;
+        this.caller = caller;
+    }
+
+    @Tool(name = "search", title = "Search memories", structuredContent = true,
+            description = """
+                    Quick search over all of your memories, for connector-style clients (such as ChatGPT) that \
+                    search first and then fetch. Returns up to 10 results as {id, title, url}; call fetch with an id \
+                    for the full memory. For filtered or hierarchical recall use retrieve_context.""",
+            annotations = @Tool.Annotations(title = "Search memories", readOnlyHint = true, destructiveHint = false,
+                    idempotentHint = true, openWorldHint = false))
+    @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
+    SearchResults search(
+            @ToolArg(description = "What to look for, in natural language or exact terms.") @Size(min = 1, max = 2_000) String query) {
+        return new SearchResults(memories.search(caller.user(), query, RESULTS).stream()
+                .map(hit -> new SearchResult(hit.memory().id(), MemoryView.title(hit.memory()), MemoryView.url(hit.memory())))
+                .toList());
+    }
+
+    public record SearchResults(List<SearchResult> results) {
+    }
+
+    public record SearchResult(String id, String title, String url) {
+    }
+}
