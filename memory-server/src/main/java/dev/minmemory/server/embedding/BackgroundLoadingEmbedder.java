@@ -1,0 +1,146 @@
+package dev.minmemory.server.embedding;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * The application's {@link Embedder}. Loads the configured model on a background thread at start-up, so HTTP is
+ * served at once; until the model is loaded, callers wait up to {@link #DEFAULT_MAX_WAIT}, then get an
+ * {@link EmbeddingModelUnavailableException}.
+ */
+@ApplicationScoped
+public class BackgroundLoadingEmbedder implements Embedder {
+
+    static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(60);
+    private static final Logger LOG = Logger.getLogger(BackgroundLoadingEmbedder.class);
+
+    private final EmbeddingModel model;
+    private final Callable<Embedder> loader;
+    private final Duration maxWait;
+    private final CompletableFuture<Embedder> loaded = new CompletableFuture<>();
+
+    @Inject
+    public BackgroundLoadingEmbedder(EmbeddingConfig config) {
+        this(EmbeddingModel.fromId(config.model()), config);
+    }
+
+    private BackgroundLoadingEmbedder(EmbeddingModel model, EmbeddingConfig config) {
+        this(model, () -> OnnxBgeEmbedder.load(model, cacheDir(config), threads(config)), DEFAULT_MAX_WAIT);
+    }
+
+    BackgroundLoadingEmbedder(EmbeddingModel model, Callable<Embedder> loader, Duration maxWait) {
+        this.model = model;
+        this.loader = loader;
+        this.maxWait = maxWait;
+    }
+
+    private static Path cacheDir(EmbeddingConfig config) {
+        return config.cacheDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "min-memory-cache"));
+    }
+
+    private static int threads(EmbeddingConfig config) {
+        return config.threads().orElseGet(Runtime.getRuntime()::availableProcessors);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        startLoading();
+    }
+
+    void startLoading() {
+        Thread thread = new Thread(this::load, "embedding-model-loader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void load() {
+        long startNanos = System.nanoTime();
+        LOG.infof("Loading embedding model %s", model.id());
+        try {
+            loaded.complete(loader.call());
+            LOG.infof("Embedding model %s loaded in %d ms", model.id(), (System.nanoTime() - startNanos) / 1_000_000);
+        } catch (Exception | LinkageError e) {
+            LOG.errorf(e, "Embedding model %s failed to load; memory search and storage are unavailable: %s",
+                    model.id(), describe(e));
+            loaded.completeExceptionally(e);
+        }
+    }
+
+    public EmbeddingModel model() {
+        return model;
+    }
+
+    public boolean isReady() {
+        return loaded.isDone() && !loaded.isCompletedExceptionally();
+    }
+
+    /** Why the model failed to load; empty while loading or once loaded. */
+    public Optional<String> loadFailure() {
+        try {
+            loaded.getNow(null);
+            return Optional.empty();
+        } catch (CompletionException e) {
+            return Optional.of(describe(e.getCause()));
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.toString();
+    }
+
+    @Override
+    public int dimension() {
+        return model.dimension();
+    }
+
+    @Override
+    public float[] embed(String text) {
+        return awaitLoaded().embed(text);
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+        return awaitLoaded().embedAll(texts);
+    }
+
+    private Embedder awaitLoaded() {
+        try {
+            return loaded.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new EmbeddingModelUnavailableException("embedding model is still loading: " + model.id());
+        } catch (ExecutionException e) {
+            throw new EmbeddingModelUnavailableException(
+                    "embedding model " + model.id() + " failed to load: " + describe(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingModelUnavailableException("interrupted waiting for embedding model " + model.id());
+        }
+    }
+
+    /** Closes the model now, or as soon as it finishes loading. */
+    @PreDestroy
+    void close() {
+        loaded.thenAccept(embedder -> {
+            if (embedder instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warnf(e, "Closing embedding model %s failed", model.id());
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,20 @@
+package dev.minmemory.server.embedding;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "memory.embedding")
+public interface EmbeddingConfig {
+
+    /** One of {@link EmbeddingModel}'s ids. */
+    @WithDefault("bge-small-en-v1.5-q")
+    String model();
+
+    /** ONNX Runtime intra-op threads; defaults to the number of available processors. */
+    Optional<Integer> threads();
+
+    /** Where model files are extracted and native libraries cached; must be writable. */
+    Optional<Path> cacheDir();
+}

@@ -1,0 +1,137 @@
+package dev.minmemory.server.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+class BackgroundLoadingEmbedderTest {
+
+    private static final EmbeddingModel MODEL = EmbeddingModel.BGE_SMALL_EN_V15_Q;
+
+    private final CountDownLatch releaseLoad = new CountDownLatch(1);
+    private final FixedEmbedder loadedEmbedder = new FixedEmbedder();
+
+    @Test
+    void isNotReadyAndReportsLoadingUntilTheModelIsLoaded() throws Exception {
+        BackgroundLoadingEmbedder embedder = blockedUntilReleased(Duration.ofSeconds(10));
+        EmbeddingModelReadiness readiness = new EmbeddingModelReadiness(embedder);
+
+        embedder.startLoading();
+
+        assertThat(embedder.isReady()).isFalse();
+        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(readiness.call().getData()).hasValueSatisfying(data -> assertThat(data)
+                .containsEntry("model", MODEL.id())
+                .containsEntry("state", "loading"));
+
+        releaseLoad.countDown();
+        embedder.embed("wait for it");
+
+        assertThat(embedder.isReady()).isTrue();
+        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(readiness.call().getData()).hasValueSatisfying(data -> assertThat(data)
+                .containsEntry("model", MODEL.id()));
+    }
+
+    @Test
+    void letsCallersWaitForTheModelToFinishLoading() throws Exception {
+        BackgroundLoadingEmbedder embedder = blockedUntilReleased(Duration.ofSeconds(10));
+        embedder.startLoading();
+
+        CompletableFuture<float[]> pending = CompletableFuture.supplyAsync(() -> embedder.embed("hello"));
+        releaseLoad.countDown();
+
+        assertThat(pending.get(10, TimeUnit.SECONDS)).containsExactly(FixedEmbedder.VECTOR);
+        assertThat(embedder.embedAll(List.of("a", "b"))).hasSize(2);
+    }
+
+    @Test
+    void failsCallersWithAClearMessageWhenTheModelIsStillLoadingAfterTheMaximumWait() {
+        BackgroundLoadingEmbedder embedder = blockedUntilReleased(Duration.ofMillis(50));
+        embedder.startLoading();
+
+        assertThatThrownBy(() -> embedder.embed("hello"))
+                .isInstanceOf(EmbeddingModelUnavailableException.class)
+                .hasMessage("embedding model is still loading: " + MODEL.id());
+        releaseLoad.countDown();
+    }
+
+    @Test
+    void reportsALoadFailureToCallersAndKeepsReadinessDownWithTheReason() {
+        BackgroundLoadingEmbedder embedder = new BackgroundLoadingEmbedder(MODEL, () -> {
+            throw new IOException("disk full");
+        }, Duration.ofSeconds(10));
+        EmbeddingModelReadiness readiness = new EmbeddingModelReadiness(embedder);
+        embedder.startLoading();
+
+        assertThatThrownBy(() -> embedder.embed("hello"))
+                .isInstanceOf(EmbeddingModelUnavailableException.class)
+                .hasMessageContaining("failed to load: disk full")
+                .hasRootCauseInstanceOf(IOException.class);
+        assertThat(embedder.isReady()).isFalse();
+        assertThat(embedder.loadFailure()).contains("disk full");
+        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(readiness.call().getData()).hasValueSatisfying(data -> assertThat(data)
+                .containsEntry("model", MODEL.id())
+                .containsEntry("error", "disk full"));
+    }
+
+    @Test
+    void knowsTheDimensionWithoutWaitingForTheModel() {
+        BackgroundLoadingEmbedder embedder = blockedUntilReleased(Duration.ofMillis(1));
+
+        assertThat(embedder.dimension()).isEqualTo(384);
+    }
+
+    @Test
+    void closesTheModelOnShutdownEvenIfItFinishesLoadingAfterwards() throws Exception {
+        BackgroundLoadingEmbedder embedder = blockedUntilReleased(Duration.ofSeconds(10));
+        embedder.startLoading();
+
+        embedder.close();
+        releaseLoad.countDown();
+
+        assertThat(loadedEmbedder.closed.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private BackgroundLoadingEmbedder blockedUntilReleased(Duration maxWait) {
+        return new BackgroundLoadingEmbedder(MODEL, () -> {
+            releaseLoad.await();
+            return loadedEmbedder;
+        }, maxWait);
+    }
+
+    private static final class FixedEmbedder implements Embedder, AutoCloseable {
+
+        static final float[] VECTOR = {1f, 0f};
+        final CountDownLatch closed = new CountDownLatch(1);
+
+        @Override
+        public int dimension() {
+            return VECTOR.length;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return VECTOR.clone();
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            return texts.stream().map(this::embed).toList();
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+        }
+    }
+}
