@@ -1,8 +1,8 @@
 // One memory server shared by most test files.
 //
-// `node --import ./lib/global-setup.js --test` (what `npm test` and the Maven build run) starts it once in the test
-// runner process and hands its address to every test file through the environment. A test file run on its own
-// (`node --test test/tools_list.test.js`) starts a private one instead, stopped when that process exits.
+// run-tests.js (what `npm test` and the Maven build run) starts it once and hands its address to every test file
+// through the environment (MEMORY_E2E_URL). A test file run on its own (`node --test test/tools_list.test.js`)
+// starts a private one instead, stopped when that process exits.
 import { startServer, stop } from './server.js';
 
 let local;

@@ -21,7 +21,7 @@ describe('retrieve_context', () => {
   before(async () => {
     client = await connect((await sharedServer()).url);
     // Background: many unrelated memories, some about quotas and errors in general.
-    for (const [i, text] of sentences(40, { seed: 7, marker: project }).entries()) {
+    for (const [i, text] of sentences(30, { seed: 7, marker: project }).entries()) {
       await store(`noise${i}`, { text, entity: `team-${i % 6}`, memory_type: i % 2 ? 'episodic' : 'project_context' });
     }
     await store('quotaGeneric1', { text: 'When the storage quota is exceeded, uploads fail and the user sees a generic error.', entity: 'storage' });
