@@ -203,6 +203,17 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         });
     }
 
+    /** False once the index writer is closed, including after a fatal I/O error such as a full disk. */
+    @Override
+    public boolean isAvailable() {
+        return writer.isOpen();
+    }
+
+    @Override
+    public String location() {
+        return "embedded:" + directory.getDirectory();
+    }
+
     @Override
     public void close() {
         try {
