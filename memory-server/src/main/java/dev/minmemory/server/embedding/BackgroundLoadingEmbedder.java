@@ -73,7 +73,7 @@ public class BackgroundLoadingEmbedder implements Embedder {
             loaded.complete(loader.call());
             LOG.infof("Embedding model %s loaded in %d ms", model.id(), (System.nanoTime() - startNanos) / 1_000_000);
         } catch (Exception | LinkageError e) {
-            LOG.errorf(e, "Embedding model %s failed to load; memory search and storage are unavailable: %s",
+            LOG.errorf(e, "Embedding model %s failed to load; embedding is unavailable and readiness stays DOWN: %s",
                     model.id(), describe(e));
             loaded.completeExceptionally(e);
         }

@@ -56,9 +56,10 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
         DjlOfflineSettings.apply(cacheDir);
         OnnxRuntimeNatives.useCacheDir(cacheDir);
         Path modelDir = cacheDir.resolve("models");
-        Path modelFile = ClasspathResourceExtractor.extract(model.modelResource(), modelDir.resolve(model.modelResource()));
-        Path tokenizerFile = ClasspathResourceExtractor.extract(
-                model.tokenizerResource(), modelDir.resolve(model.tokenizerResource()));
+        Path modelFile = modelDir.resolve(model.modelResource());
+        Path tokenizerFile = modelDir.resolve(model.tokenizerResource());
+        ClasspathResourceExtractor.extract(model.modelResource(), modelFile);
+        ClasspathResourceExtractor.extract(model.tokenizerResource(), tokenizerFile);
 
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
                 .optTokenizerPath(tokenizerFile)

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Extracts ONNX Runtime's native libraries into the cache directory and tells ONNX Runtime to load them from
- * there. Left alone, it extracts them into a fresh directory under {@code java.io.tmpdir} on every start, which
- * fails where only the data volume is writable.
+ * Extracts ONNX Runtime's native libraries (~20 MB) into the cache directory once and tells ONNX Runtime to load
+ * them from there. Left alone, it copies them into a fresh directory under {@code java.io.tmpdir} on every start,
+ * often a memory-backed volume in containers. ONNX Runtime still creates and deletes an empty directory there, so
+ * {@code java.io.tmpdir} must stay writable.
  */
 final class OnnxRuntimeNatives {
 

@@ -3,6 +3,7 @@ package dev.minmemory.server.memory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -54,6 +55,8 @@ public class MemoryService {
     }
 
     public StoreResult store(String user, NewMemory request) {
+        requireText("text", request.text());
+        requireText("entity", request.entity());
         Scope scope = request.scope();
         requireScopeContext(scope, request.project(), request.taskId());
         float[] vector = embedder.embed(request.text());
@@ -65,7 +68,7 @@ public class MemoryService {
             if (duplicate.isPresent() && duplicate.get().similarity() >= config.duplicateThreshold()) {
                 return new StoreResult(duplicate.get().memory().id(), true, duplicate.get().similarity());
             }
-            Instant now = clock.instant();
+            Instant now = now();
             Memory memory = new Memory(UUID.randomUUID().toString(), user, request.text(), request.memoryType(), scope,
                     request.entity(), scopedProject(scope, request.project()), scopedTask(scope, request.taskId()),
                     relatedTo, relations, distinct(request.tags()),
@@ -77,11 +80,12 @@ public class MemoryService {
     }
 
     public List<RetrievedMemory> retrieve(String user, RetrieveRequest request) {
+        requireText("query", request.query());
         MemoryFilter filter = request.filter();
         int candidates = Math.max(request.limit() * 3, MIN_CANDIDATES);
         List<SearchHit> hits = store.search(user,
                 new SearchQuery(embedder.embed(request.query()), request.query(), filter, candidates));
-        Instant now = clock.instant();
+        Instant now = now();
         return hits.stream()
                 .filter(hit -> hit.similarity() >= request.scoreThreshold())
                 .map(hit -> new RetrievedMemory(hit.memory(),
@@ -96,6 +100,7 @@ public class MemoryService {
     }
 
     public List<SearchHit> search(String user, String query, int limit) {
+        requireText("query", query);
         return store.search(user, new SearchQuery(embedder.embed(query), query, MemoryFilter.ALL, limit));
     }
 
@@ -106,6 +111,7 @@ public class MemoryService {
     }
 
     public ProjectSummary setProject(String user, String project) {
+        requireText("project", project);
         return underLock(user, () -> {
             MemoryStats stats = projectStats(user, project);
             if (stats.total() > 0) {
@@ -113,7 +119,7 @@ public class MemoryService {
             }
             String text = "Project '" + project + "' was set up as a memory context.";
             float[] vector = embedder.embed(text);
-            Instant now = clock.instant();
+            Instant now = now();
             store.save(new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT, Scope.PROJECT,
                     project, project, null, List.of(), Map.of(), List.of(), DEFAULT_STATUS, null, now, now, false,
                     null), vector);
@@ -158,7 +164,7 @@ public class MemoryService {
             requireLive(user, relatedId);
             Optional<RelationType> previous = Optional.ofNullable(from.relationTypes().get(relatedId));
             if (previous.isEmpty() || previous.get() != type) {
-                store.saveKeepingVector(from.withLink(relatedId, type, clock.instant()));
+                store.saveKeepingVector(from.withLink(relatedId, type, now()));
             }
             return previous;
         });
@@ -171,7 +177,7 @@ public class MemoryService {
             if (memory.deleted()) {
                 return false;
             }
-            store.saveKeepingVector(memory.asDeleted(clock.instant()));
+            store.saveKeepingVector(memory.asDeleted(now()));
             return true;
         });
     }
@@ -180,6 +186,12 @@ public class MemoryService {
         if (changes.isEmpty()) {
             throw new MemoryRequestException("Nothing to update: pass at least one of text, memory_type, scope, entity,"
                     + " project, task_id, tags, status or priority.");
+        }
+        if (changes.text() != null) {
+            requireText("text", changes.text());
+        }
+        if (changes.entity() != null) {
+            requireText("entity", changes.entity());
         }
         float[] vector = changes.text() == null ? null : embedder.embed(changes.text());
         return underLock(user, () -> {
@@ -198,7 +210,7 @@ public class MemoryService {
                     changes.tags() == null ? current.tags() : distinct(changes.tags()),
                     changes.status() == null ? current.status() : changes.status(),
                     changes.priority() == null ? current.priority() : changes.priority(),
-                    clock.instant());
+                    now());
             if (vector == null) {
                 store.saveKeepingVector(updated);
             } else {
@@ -229,6 +241,17 @@ public class MemoryService {
 
     private Memory requireLive(String user, String id) {
         return store.find(user, id).filter(Memory::isLive).orElseThrow(() -> MemoryRequestException.notFound(id));
+    }
+
+    /** Millisecond precision: what every store keeps, so a record reads back exactly as it was written. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static void requireText(String argument, String value) {
+        if (value == null || value.isBlank()) {
+            throw new MemoryRequestException(argument + " must not be empty or only white space.");
+        }
     }
 
     private static void requireScopeContext(Scope scope, String project, String taskId) {

@@ -32,4 +32,10 @@ public interface MemoryStore {
 
     /** Counts of the user's live memories matching the filter. */
     MemoryStats stats(String user, MemoryFilter filter);
+
+    /** Whether the store can serve reads and writes right now. */
+    boolean isAvailable();
+
+    /** Where the memories are, for operators: the kind of store and its location. */
+    String location();
 }

@@ -76,7 +76,7 @@ class OnnxBgeEmbedderTest {
     @Test
     void keepsInputOrderWhenALargeBatchIsSplitIntoSeveralModelCalls() {
         List<String> texts = IntStream.range(0, 2 * OnnxBgeEmbedder.MAX_BATCH_SIZE + 5)
-                .mapToObj(i -> i % 10 == 3 ? words(600) + " number " + i : "memory number " + i + " is about topic " + i)
+                .mapToObj(i -> i % 10 == 3 ? words(600) + " " + i : "memory number " + i + " is about topic " + i)
                 .collect(Collectors.toList());
 
         List<float[]> batch = embedder.embedAll(texts);

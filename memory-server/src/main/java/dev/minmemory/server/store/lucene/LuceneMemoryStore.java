@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -33,9 +37,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.QueryBuilder;
+import org.jboss.logging.Logger;
 
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
@@ -50,8 +57,9 @@ import dev.minmemory.server.store.SearchQuery;
 /**
  * The embedded store: one Lucene index holding records, BM25 postings and an HNSW vector graph.
  * <p>
- * Writes are durable when they return: each one waits for a Lucene commit that includes it. Concurrent writers share
- * commits (group commit), so throughput grows with concurrency instead of paying one fsync per write.
+ * Writes are durable when they return: each is appended to a {@link WriteAheadLog} and fsynced (concurrent writers
+ * share fsyncs) before it is acknowledged, and is visible to searches at once. A Lucene commit, which costs dozens of
+ * fsyncs, runs in the background every few seconds and on close; a restart replays whatever the last commit missed.
  */
 public final class LuceneMemoryStore implements MemoryStore, Closeable {
 
@@ -64,19 +72,35 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     /** The usual reciprocal rank fusion constant. */
     static final int RRF_K = 60;
     private static final double BEST_FUSED_SCORE = 2.0 / (RRF_K + 1);
+    private static final Logger LOG = Logger.getLogger(LuceneMemoryStore.class);
 
-    private final FSDirectory directory;
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
+
+    private final Path location;
+    private final Directory directory;
     private final IndexWriter writer;
+    private final WriteAheadLog log;
     private final SearcherManager searchers;
     private final Analyzer analyzer;
-    private final Object commitLock = new Object();
-    private long committedSequence;
+    /** Keeps the log in the order the index applies writes, and excludes writes while a log segment is sealed. */
+    private final Object appendLock = new Object();
+    private final ScheduledExecutorService committer;
 
-    private LuceneMemoryStore(FSDirectory directory, IndexWriter writer) throws IOException {
+    private LuceneMemoryStore(Path location, Directory directory, IndexWriter writer, WriteAheadLog log)
+            throws IOException {
+        this.location = location;
         this.directory = directory;
         this.writer = writer;
+        this.log = log;
         this.analyzer = writer.getAnalyzer();
         this.searchers = new SearcherManager(writer, null);
+        this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "lucene-committer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        committer.scheduleWithFixedDelay(this::commitInBackground, COMMIT_INTERVAL.toMillis(),
+                COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -84,15 +108,22 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
      * file lock is held for as long as the writer lives.
      */
     public static LuceneMemoryStore open(Path indexDirectory) {
-        FSDirectory directory = null;
+        Directory directory = null;
         try {
-            directory = FSDirectory.open(indexDirectory);
+            // Segments flushed for near-real-time search stay in memory until a commit or merge writes them; on disk
+            // their dirty pages would have to be written out by every fsync of the write-ahead log.
+            directory = new NRTCachingDirectory(FSDirectory.open(indexDirectory), 8, 64);
             IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Every write refreshes the searcher. By default a refresh waits up to 500 ms for small segments
+                    // to merge and packs each one-document segment into a compound file; neither is worth it here.
+                    .setMaxFullFlushMergeWaitMillis(0)
+                    .setUseCompoundFile(false)
                     .setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(directory, config);
-            writer.commit();
-            return new LuceneMemoryStore(directory, writer);
+            WriteAheadLog log = WriteAheadLog.open(indexDirectory);
+            recover(writer, log);
+            return new LuceneMemoryStore(indexDirectory, directory, writer, log);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IllegalStateException("The memory store at " + indexDirectory
@@ -107,9 +138,13 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     @Override
     public void save(Memory memory, float[] vector) {
         try {
-            long sequence = writer.updateDocument(new Term(MemoryDocument.ID, memory.id()),
-                    MemoryDocument.of(memory, vector));
-            awaitDurable(sequence);
+            long sequence;
+            synchronized (appendLock) {
+                sequence = log.append(memory, vector);
+                writer.updateDocument(new Term(MemoryDocument.ID, memory.id()), MemoryDocument.of(memory, vector));
+            }
+            log.sync(sequence);
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
         }
@@ -203,25 +238,69 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         });
     }
 
+    /** False once the index writer is closed, including after a fatal I/O error such as a full disk. */
+    @Override
+    public boolean isAvailable() {
+        return writer.isOpen();
+    }
+
+    @Override
+    public String location() {
+        return "embedded:" + location;
+    }
+
     @Override
     public void close() {
+        committer.shutdown();
         try {
+            committer.awaitTermination(1, TimeUnit.MINUTES);
+            commit();
             searchers.close();
             writer.close();
+            log.close();
             directory.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while closing the memory store", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close the memory store", e);
         }
     }
 
-    /** Returns once a commit that includes the operation with this sequence number is on disk. */
-    private void awaitDurable(long sequence) throws IOException {
-        synchronized (commitLock) {
-            if (committedSequence >= sequence) {
-                return;
+    /** Applies what the last commit missed (the sealed log segments), commits it, and drops those segments. */
+    private static void recover(IndexWriter writer, WriteAheadLog log) throws IOException {
+        List<WriteAheadLog.Entry> missed = log.readSealed();
+        for (WriteAheadLog.Entry entry : missed) {
+            writer.updateDocument(new Term(MemoryDocument.ID, entry.memory().id()),
+                    MemoryDocument.of(entry.memory(), entry.vector()));
+        }
+        if (!missed.isEmpty()) {
+            LOG.infof("Recovered %d writes from the write-ahead log", missed.size());
+        }
+        writer.commit();
+        log.deleteSealed();
+    }
+
+    /**
+     * Seals the log segment, commits the index (which holds every write of that segment), then drops the segment.
+     * Writes go on into the next segment during the commit.
+     */
+    private synchronized void commit() throws IOException {
+        long sealed;
+        synchronized (appendLock) {
+            sealed = log.rotate();
+        }
+        writer.commit();
+        log.deleteThrough(sealed);
+    }
+
+    private void commitInBackground() {
+        try {
+            if (writer.hasUncommittedChanges()) {
+                commit();
             }
-            committedSequence = writer.commit();
-            searchers.maybeRefreshBlocking();
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Background commit of the memory store failed; writes stay safe in the write-ahead log");
         }
     }
 
@@ -280,7 +359,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         }
     }
 
-    private static void closeQuietly(FSDirectory directory) {
+    private static void closeQuietly(Directory directory) {
         if (directory != null) {
             try {
                 directory.close();

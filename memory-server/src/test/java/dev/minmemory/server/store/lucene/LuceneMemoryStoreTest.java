@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,11 +187,42 @@ class LuceneMemoryStoreTest {
     }
 
     @Test
+    void anAcknowledgedWriteThatNoCommitHoldsYetIsRecoveredFromTheLog() throws Exception {
+        Memory memory = save(memory("u", "acknowledged, not yet committed", Scope.GLOBAL, null, null, "e"),
+                randomUnitVector());
+        Path crashed = dir.resolveSibling(dir.getFileName() + "-crashed");
+        copyAsACrashWouldLeaveIt(dir, crashed);
+
+        try (LuceneMemoryStore recovered = LuceneMemoryStore.open(crashed)) {
+            assertThat(recovered.find("u", memory.id())).contains(memory);
+        }
+    }
+
+    @Test
+    void theStoreIsAvailableUntilClosed() {
+        assertThat(store.isAvailable()).isTrue();
+        store.close();
+
+        assertThat(store.isAvailable()).isFalse();
+        store = LuceneMemoryStore.open(dir);
+    }
+
+    @Test
     void aSecondStoreOnTheSameDirectoryFailsAtOnceSayingItIsInUse() {
         assertThatThrownBy(() -> LuceneMemoryStore.open(dir))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("in use by another min-memory process")
                 .hasMessageContaining("MCP_DATA_DIR");
+    }
+
+    /** The files on disk, minus the lock that only a live process holds. */
+    private static void copyAsACrashWouldLeaveIt(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
     }
 
     private Memory save(Memory memory, float[] vector) {
