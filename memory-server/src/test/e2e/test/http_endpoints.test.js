@@ -90,9 +90,20 @@ describe('HTTP endpoints', () => {
     assert.equal(status, 403);
   });
 
-  test('an MCP request with a loopback Origin is served', async () => {
-    const { status } = await request(server.url, { method: 'POST', headers: { ...MCP_HEADERS, Origin: `http://localhost:${new URL(server.url).port}` }, body: INITIALIZE });
-    assert.equal(status, 200);
+  test('an MCP request from its own origin is served', async () => {
+    const { origin, port } = new URL(server.url);
+    for (const [host, own] of [[`127.0.0.1:${port}`, origin], [`localhost:${port}`, `http://localhost:${port}`]]) {
+      const { status } = await request(server.url, { method: 'POST', headers: { ...MCP_HEADERS, Host: host, Origin: own }, body: INITIALIZE });
+      assert.equal(status, 200, `Host ${host}, Origin ${own}`);
+    }
+  });
+
+  test('an MCP request from a loopback origin on another port (a local browser UI) is served', async () => {
+    // e.g. the MCP Inspector's web UI on http://localhost:6274: loopback, so not a foreign origin.
+    for (const origin of ['http://localhost:6274', 'http://127.0.0.1:6274']) {
+      const { status } = await request(server.url, { method: 'POST', headers: { ...MCP_HEADERS, Origin: origin }, body: INITIALIZE });
+      assert.equal(status, 200, `Origin ${origin}`);
+    }
   });
 
   test('the SDK client with a foreign Origin header cannot connect', async () => {

@@ -53,10 +53,13 @@ describe('persistence of the embedded store', () => {
   });
 
   test('a second server on the same data directory fails at once, saying the directory is in use', async (t) => {
-    if (!restarted?.running) t.skip('needs the restarted server of the crash test');
+    if (!restarted?.running) return t.skip('needs the restarted server of the crash test');
     const second = spawnServer({ dataDir, port: await freePort() });
     started.push(second);
-    const { code } = await second.exited;
+    const timer = setTimeout(() => kill(second), 90_000);
+    const { code, signal } = await second.exited;
+    clearTimeout(timer);
+    assert.equal(signal, null, 'the second process did not exit by itself within 90 s');
     assert.notEqual(code, 0, 'the second process must exit with a non-zero code');
     const output = second.output();
     assert.match(output, /in use|locked|already/i, `no in-use message:\n${output.slice(-3000)}`);
@@ -68,7 +71,7 @@ describe('persistence of the embedded store', () => {
   });
 
   test('SIGTERM shuts the server down gracefully', async (t) => {
-    if (!restarted?.running) t.skip('needs the restarted server of the crash test');
+    if (!restarted?.running) return t.skip('needs the restarted server of the crash test');
     const { code, signal } = await stop(restarted);
     // The JVM exits with 128 + 15 after running its shutdown hooks on SIGTERM.
     assert.ok((code === 0 || code === 143) && signal === null, `exit code ${code}, signal ${signal}`);
