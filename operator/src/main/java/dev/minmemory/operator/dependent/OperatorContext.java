@@ -1,0 +1,47 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.config.OperatorConfig;
+import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Hands the operator configuration from the reconciler to the dependents of one reconciliation. */
+public final class OperatorContext {
+
+    private static final String CONFIG_KEY = OperatorConfig.class.getName();
+
+    private OperatorContext() {
+    }
+
+    public static void store(Context<MemoryServer> context, OperatorConfig config) {
+        context.managedWorkflowAndDependentResourceContext().put(CONFIG_KEY, config);
+    }
+
+    static OperatorConfig config(Context<MemoryServer> context) {
+        return context.managedWorkflowAndDependentResourceContext().getMandatory(CONFIG_KEY, OperatorConfig.class);
+    }
+
+    static Inputs inputs(MemoryServer primary, Context<MemoryServer> context) {
+        String keyName = Names.qdrantApiKeySecret(primary);
+        String digest = context.getSecondaryResources(Secret.class).stream()
+                .filter(secret -> keyName.equals(secret.getMetadata().getName()))
+                .map(secret -> sha256(secret.getData().get(QdrantApiKeySecretDependentResource.KEY)))
+                .findFirst()
+                .orElse("");
+        return new Inputs(config(context), digest);
+    }
+
+    static String sha256(String value) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+}
