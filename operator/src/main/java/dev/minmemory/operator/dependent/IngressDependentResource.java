@@ -58,7 +58,6 @@ public class IngressDependentResource extends UpdatableOwnedResource<Ingress> {
             // MCP responses can be long-lived event streams: no buffering, no 60 s idle cut-off.
             annotations.put("nginx.ingress.kubernetes.io/proxy-buffering", "off");
             annotations.put("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600");
-            annotations.put("nginx.ingress.kubernetes.io/ssl-redirect", "true");
         }
         if (spec.getTls().getClusterIssuer() != null) {
             annotations.put(CLUSTER_ISSUER_ANNOTATION, spec.getTls().getClusterIssuer());
