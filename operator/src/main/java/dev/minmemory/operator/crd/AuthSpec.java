@@ -27,7 +27,7 @@ public class AuthSpec {
     private String audience;
 
     @Default("true")
-    @JsonPropertyDescription("Reject tool calls whose token lacks the tool's scope (memory:read / memory:write).")
+    @JsonPropertyDescription("Reject tool calls whose access token lacks the scope the tool requires.")
     private boolean enforceScopes = true;
 
     public String getIssuer() {
