@@ -24,7 +24,7 @@ public class AuthSecretDependentResource extends UpdatableOwnedResource<Secret> 
     @Override
     public Secret desired(MemoryServer primary, Inputs inputs) {
         var data = new TreeMap<String, String>();
-        environment(primary).forEach((key, value) -> data.put(key, QdrantApiKeySecretDependentResource.base64(value)));
+        environment(primary).forEach((key, value) -> data.put(key, Encoding.base64(value)));
         return new SecretBuilder()
                 .withMetadata(Metadata.of(primary, Names.authSecret(primary), Labels.COMPONENT_SERVER))
                 .withType("Opaque")

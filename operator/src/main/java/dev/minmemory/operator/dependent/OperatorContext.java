@@ -5,10 +5,7 @@ import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Objects;
 
 /** Hands the operator configuration from the reconciler to the dependents of one reconciliation. */
 public final class OperatorContext {
@@ -29,19 +26,12 @@ public final class OperatorContext {
     static Inputs inputs(MemoryServer primary, Context<MemoryServer> context) {
         String keyName = Names.qdrantApiKeySecret(primary);
         String digest = context.getSecondaryResources(Secret.class).stream()
-                .filter(secret -> keyName.equals(secret.getMetadata().getName()))
-                .map(secret -> sha256(secret.getData().get(QdrantApiKeySecretDependentResource.KEY)))
+                .filter(secret -> keyName.equals(secret.getMetadata().getName()) && secret.getData() != null)
+                .map(secret -> secret.getData().get(QdrantApiKeySecretDependentResource.KEY))
+                .filter(Objects::nonNull)
+                .map(Encoding::sha256)
                 .findFirst()
                 .orElse("");
         return new Inputs(config(context), digest);
-    }
-
-    static String sha256(String value) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
-        }
     }
 }

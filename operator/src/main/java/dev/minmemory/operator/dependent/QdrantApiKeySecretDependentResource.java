@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -30,7 +29,7 @@ public class QdrantApiKeySecretDependentResource extends OwnedResource<Secret> {
         return new SecretBuilder()
                 .withMetadata(Metadata.of(primary, Names.qdrantApiKeySecret(primary), Labels.COMPONENT_QDRANT))
                 .withType("Opaque")
-                .addToData(KEY, base64(newApiKey()))
+                .addToData(KEY, Encoding.base64(newApiKey()))
                 .build();
     }
 
@@ -38,9 +37,5 @@ public class QdrantApiKeySecretDependentResource extends OwnedResource<Secret> {
         var bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String base64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 }

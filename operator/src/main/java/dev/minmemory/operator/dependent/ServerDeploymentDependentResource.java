@@ -65,7 +65,7 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
 
     /** The auth configuration arrives through envFrom, so a change to it is invisible in the pod template. */
     static String configHash(MemoryServer primary, Inputs inputs) {
-        return OperatorContext.sha256(AuthSecretDependentResource.environment(primary) + inputs.qdrantApiKeyDigest());
+        return Encoding.sha256(AuthSecretDependentResource.environment(primary) + inputs.qdrantApiKeyDigest());
     }
 
     private static Container container(MemoryServer primary, Inputs inputs) {

@@ -28,7 +28,7 @@ class DesiredObjectsMatchReviewedManifestsTest {
 
     private static final Path REVIEWED = Path.of("src/test/resources/desired");
     /** Valid base64 (the Kubernetes schema checks the format) standing in for the random key. */
-    private static final String RANDOM_KEY_PLACEHOLDER = QdrantApiKeySecretDependentResource.base64("random");
+    private static final String RANDOM_KEY_PLACEHOLDER = Encoding.base64("random");
 
     static Stream<Arguments> desiredObjects() {
         return Map.of("auth0-cert-manager", auth0WithCertManager(), "oidc-qdrant-cluster-internal", oidcClusterInternal())

@@ -3,7 +3,6 @@ package dev.minmemory.operator.it;
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerStatus;
-import dev.minmemory.operator.dependent.IngressDependentResource;
 import dev.minmemory.operator.dependent.QdrantApiKeySecretDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
 import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
