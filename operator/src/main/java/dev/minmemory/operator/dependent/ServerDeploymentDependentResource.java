@@ -93,6 +93,7 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
     private static List<EnvVar> environment(MemoryServer primary) {
         return List.of(
                 Env.value("PORT", Integer.toString(Endpoints.SERVER_PORT)),
+                Env.value("QUARKUS_HTTP_HOST", "0.0.0.0"),
                 Env.value("MCP_DATA_DIR", DATA_DIR),
                 Env.value("DJL_CACHE_DIR", DJL_CACHE_DIR),
                 Env.value("MEMORY_EMBEDDING_MODEL", primary.getSpec().getServer().getEmbeddingModel().id()),
