@@ -8,9 +8,12 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "memory.http")
 public interface HttpConfig {
 
+    /** The public origin of the server ({@code MEMORY_PUBLIC_URL}), e.g. https://memory.team-a.example.com. */
+    Optional<String> publicUrl();
+
     /**
-     * Host names, besides the loopback names, that may appear in the Host and Origin headers of MCP requests
-     * (for example the public name behind a proxy).
+     * Host names, besides the loopback names and the public URL's host, that may appear in the Host and Origin
+     * headers of MCP requests ({@code MEMORY_ALLOWED_HOSTS}, comma-separated), e.g. an in-cluster service name.
      */
     Optional<List<String>> allowedHosts();
 }

@@ -9,7 +9,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.minmemory.server.identity.CallerIdentity;
+import dev.minmemory.server.auth.AuthSettings;
+import dev.minmemory.server.auth.CallerIdentity;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -21,16 +22,21 @@ public class LocalModeGuard {
 
     private static final Logger LOG = Logger.getLogger(LocalModeGuard.class);
 
+    private final AuthSettings auth;
     private final String host;
     private final int port;
 
-    public LocalModeGuard(@ConfigProperty(name = "quarkus.http.host") String host,
+    public LocalModeGuard(AuthSettings auth, @ConfigProperty(name = "quarkus.http.host") String host,
             @ConfigProperty(name = "quarkus.http.port") int port) {
+        this.auth = auth;
         this.host = host;
         this.port = port;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (auth.enabled()) {
+            return;
+        }
         if (!isLoopback(host)) {
             throw new IllegalStateException("Refusing to listen on " + host + " without authentication: local mode"
                     + " serves a single user and must stay on 127.0.0.1. Configure an authorization server, or unset"

@@ -22,7 +22,8 @@ public class OriginGuard {
 
     private final Set<String> allowedHosts = new HashSet<>(LOOPBACK);
 
-    public OriginGuard(HttpConfig config) {
+    public OriginGuard(HttpConfig config, PublicEndpoint endpoint) {
+        allowedHosts.add(endpoint.host());
         config.allowedHosts().ifPresent(hosts -> hosts.forEach(host -> allowedHosts.add(host.toLowerCase(Locale.ROOT))));
     }
 

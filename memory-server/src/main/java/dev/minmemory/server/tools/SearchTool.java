@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
-import dev.minmemory.server.identity.CallerIdentity;
+import dev.minmemory.server.auth.CallerIdentity;
 import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import io.quarkiverse.mcp.server.Tool;

@@ -1,0 +1,150 @@
+package dev.minmemory.server.auth;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The OAuth 2.1 resource-server checks of every {@code /mcp} request, when an issuer is configured:
+ * <ol>
+ * <li>a bearer token from the Authorization header (never the query string), validated by the OIDC tenant
+ * (signature from the issuer's JWKS, issuer, audience, expiry): else 401 with the metadata challenge;</li>
+ * <li>a session continues only with its owner's tokens: else 403;</li>
+ * <li>{@code tools/call} needs {@code mcp:read} or {@code mcp:write} by the tool's read-only annotation: else 403
+ * {@code insufficient_scope}.</li>
+ * </ol>
+ */
+@Singleton
+public class McpAccessGuard {
+
+    private static final Logger LOG = Logger.getLogger(McpAccessGuard.class);
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
+    private static final String BEARER = "bearer ";
+
+    private final AuthSettings auth;
+    private final TenantIdentityProvider tokens;
+    private final BearerChallenge challenge;
+    private final SessionOwners sessions;
+    private final ToolScopes toolScopes;
+
+    public McpAccessGuard(AuthSettings auth, TenantIdentityProvider tokens, BearerChallenge challenge,
+            SessionOwners sessions, ToolScopes toolScopes) {
+        this.auth = auth;
+        this.tokens = tokens;
+        this.challenge = challenge;
+        this.sessions = sessions;
+        this.toolScopes = toolScopes;
+    }
+
+    void register(@Observes Router router) {
+        if (auth.enabled()) {
+            router.route("/mcp*").order(Integer.MIN_VALUE + 1).handler(BodyHandler.create()).handler(this::authorize);
+        }
+    }
+
+    private void authorize(RoutingContext context) {
+        Optional<String> token = bearerToken(context);
+        if (token.isEmpty()) {
+            reject(context, 401, challenge.missingToken());
+            return;
+        }
+        tokens.authenticate(new AccessTokenCredential(token.get())).subscribe().with(
+                identity -> context.vertx().runOnContext(ignored -> admit(context, identity)),
+                failure -> context.vertx().runOnContext(ignored -> {
+                    LOG.debugf("Refused a bearer token: %s", failure.getMessage());
+                    reject(context, 401, challenge.invalidToken());
+                }));
+    }
+
+    private void admit(RoutingContext context, SecurityIdentity identity) {
+        String user = CallerIdentity.userOf((JsonWebToken) identity.getPrincipal());
+        String session = context.request().getHeader(SESSION_HEADER);
+        if (session != null && !sessions.mayUse(session, user)) {
+            reject(context, 403, null);
+            return;
+        }
+        Optional<String> missingScope = missingScope(context, identity);
+        if (missingScope.isPresent()) {
+            reject(context, 403, challenge.insufficientScope(missingScope.get()));
+            return;
+        }
+        if (session == null) {
+            context.addHeadersEndHandler(ignored -> {
+                String opened = context.response().headers().get(SESSION_HEADER);
+                if (opened != null) {
+                    sessions.bind(opened, user);
+                }
+            });
+        }
+        context.setUser(new QuarkusHttpUser(identity));
+        context.next();
+    }
+
+    private Optional<String> missingScope(RoutingContext context, SecurityIdentity identity) {
+        if (!auth.enforceScopes() || context.body().buffer() == null) {
+            return Optional.empty();
+        }
+        Set<String> granted = TokenScopes.of((JsonWebToken) identity.getPrincipal());
+        for (JsonObject message : messages(context)) {
+            if ("tools/call".equals(message.getString("method")) && message.getValue("params") instanceof JsonObject params
+                    && params.getValue("name") instanceof String tool) {
+                Optional<String> needed = toolScopes.requiredFor(tool).filter(scope -> !granted.contains(scope));
+                if (needed.isPresent()) {
+                    return needed;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The JSON-RPC messages of the body; malformed bodies are left for the MCP layer to answer. */
+    private static Iterable<JsonObject> messages(RoutingContext context) {
+        try {
+            Object body = Json.decodeValue(context.body().buffer());
+            if (body instanceof JsonObject single) {
+                return List.of(single);
+            }
+            if (body instanceof JsonArray batch) {
+                return batch.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+            }
+        } catch (DecodeException e) {
+            // not JSON: nothing to authorize here
+        }
+        return List.of();
+    }
+
+    private static Optional<String> bearerToken(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        if (header == null || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(BEARER.length()).trim());
+    }
+
+    private static void reject(RoutingContext context, int status, String wwwAuthenticate) {
+        if (wwwAuthenticate != null) {
+            context.response().putHeader("WWW-Authenticate", wwwAuthenticate);
+        }
+        context.response().setStatusCode(status).putHeader("Content-Type", "text/plain")
+                .end(status == 401 ? "Unauthorized" : "Forbidden");
+    }
+}

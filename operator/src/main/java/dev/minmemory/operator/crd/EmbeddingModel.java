@@ -1,0 +1,21 @@
+package dev.minmemory.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The embedding models baked into the memory server image. */
+public enum EmbeddingModel {
+    @JsonProperty("bge-small-en-v1.5-q")
+    BGE_SMALL_EN_V15_QUANTIZED("bge-small-en-v1.5-q"),
+    @JsonProperty("bge-small-en-v1.5")
+    BGE_SMALL_EN_V15("bge-small-en-v1.5");
+
+    private final String id;
+
+    EmbeddingModel(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}

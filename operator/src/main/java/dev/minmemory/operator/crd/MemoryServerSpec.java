@@ -1,0 +1,63 @@
+package dev.minmemory.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+public class MemoryServerSpec {
+
+    @Required
+    @JsonPropertyDescription("Who may call the MCP endpoint: the OIDC issuer (or Auth0 tenant) and the token audience.")
+    private AuthSpec auth;
+
+    @JsonPropertyDescription("The memory server Deployment.")
+    private ServerSpec server = new ServerSpec();
+
+    @JsonPropertyDescription("The Qdrant vector database StatefulSet.")
+    private QdrantSpec qdrant = new QdrantSpec();
+
+    @JsonPropertyDescription("The public HTTPS entry point.")
+    private IngressSpec ingress = new IngressSpec();
+
+    @JsonPropertyDescription("NetworkPolicies that isolate Qdrant and the server.")
+    private NetworkPolicySpec networkPolicy = new NetworkPolicySpec();
+
+    public AuthSpec getAuth() {
+        return auth;
+    }
+
+    public void setAuth(AuthSpec auth) {
+        this.auth = auth;
+    }
+
+    public ServerSpec getServer() {
+        return server;
+    }
+
+    public void setServer(ServerSpec server) {
+        this.server = server;
+    }
+
+    public QdrantSpec getQdrant() {
+        return qdrant;
+    }
+
+    public void setQdrant(QdrantSpec qdrant) {
+        this.qdrant = qdrant;
+    }
+
+    public IngressSpec getIngress() {
+        return ingress;
+    }
+
+    public void setIngress(IngressSpec ingress) {
+        this.ingress = ingress;
+    }
+
+    public NetworkPolicySpec getNetworkPolicy() {
+        return networkPolicy;
+    }
+
+    public void setNetworkPolicy(NetworkPolicySpec networkPolicy) {
+        this.networkPolicy = networkPolicy;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.minmemory.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+public class NetworkPolicySpec {
+
+    @Default("true")
+    @JsonPropertyDescription("Create NetworkPolicies: Qdrant accepts only this instance's server pods, "
+            + "the server accepts only the ingress controller.")
+    private boolean enabled = true;
+
+    @JsonPropertyDescription("Labels of the namespace the ingress controller runs in. "
+            + "Defaults to kubernetes.io/metadata.name: ingress-nginx.")
+    private Map<String, String> ingressControllerNamespaceLabels = new LinkedHashMap<>();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Map<String, String> getIngressControllerNamespaceLabels() {
+        return ingressControllerNamespaceLabels;
+    }
+
+    public void setIngressControllerNamespaceLabels(Map<String, String> ingressControllerNamespaceLabels) {
+        this.ingressControllerNamespaceLabels = ingressControllerNamespaceLabels;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.crd.MemoryServer;
+
+/** Where clients reach a MemoryServer. */
+public final class Endpoints {
+
+    public static final int SERVER_PORT = 8080;
+    public static final String MCP_PATH = "/mcp";
+
+    private Endpoints() {
+    }
+
+    /** The origin the server advertises: the ingress host, or the in-cluster Service when there is no ingress. */
+    public static String publicUrl(MemoryServer ms) {
+        var ingress = ms.getSpec().getIngress();
+        if (ingress.isEnabled()) {
+            return "https://" + ingress.getHost();
+        }
+        return "http://" + Names.server(ms) + "." + ms.getMetadata().getNamespace() + ".svc:" + SERVER_PORT;
+    }
+
+    public static String mcp(MemoryServer ms) {
+        return publicUrl(ms) + MCP_PATH;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.crd.MemoryServer;
+
+/** Names of the objects one MemoryServer owns, derived from its own name so that instances never collide. */
+public final class Names {
+
+    private Names() {
+    }
+
+    public static String qdrant(MemoryServer ms) {
+        return ms.getMetadata().getName() + "-qdrant";
+    }
+
+    public static String qdrantHeadless(MemoryServer ms) {
+        return ms.getMetadata().getName() + "-qdrant-headless";
+    }
+
+    public static String qdrantApiKeySecret(MemoryServer ms) {
+        return ms.getMetadata().getName() + "-qdrant-api-key";
+    }
+
+    public static String authSecret(MemoryServer ms) {
+        return ms.getMetadata().getName() + "-auth";
+    }
+
+    public static String server(MemoryServer ms) {
+        return ms.getMetadata().getName() + "-server";
+    }
+
+    public static String ingress(MemoryServer ms) {
+        return ms.getMetadata().getName();
+    }
+
+    /** Where cert-manager puts the certificate when the spec names a ClusterIssuer instead of a Secret. */
+    public static String tlsSecret(MemoryServer ms) {
+        var tls = ms.getSpec().getIngress().getTls();
+        return tls.getSecretName() != null ? tls.getSecretName() : ms.getMetadata().getName() + "-tls";
+    }
+}

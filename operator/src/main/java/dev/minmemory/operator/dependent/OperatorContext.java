@@ -1,0 +1,37 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.config.OperatorConfig;
+import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+import java.util.Objects;
+
+/** Hands the operator configuration from the reconciler to the dependents of one reconciliation. */
+public final class OperatorContext {
+
+    private static final String CONFIG_KEY = OperatorConfig.class.getName();
+
+    private OperatorContext() {
+    }
+
+    public static void store(Context<MemoryServer> context, OperatorConfig config) {
+        context.managedWorkflowAndDependentResourceContext().put(CONFIG_KEY, config);
+    }
+
+    static OperatorConfig config(Context<MemoryServer> context) {
+        return context.managedWorkflowAndDependentResourceContext().getMandatory(CONFIG_KEY, OperatorConfig.class);
+    }
+
+    static Inputs inputs(MemoryServer primary, Context<MemoryServer> context) {
+        String keyName = Names.qdrantApiKeySecret(primary);
+        String digest = context.getSecondaryResources(Secret.class).stream()
+                .filter(secret -> keyName.equals(secret.getMetadata().getName()) && secret.getData() != null)
+                .map(secret -> secret.getData().get(QdrantApiKeySecretDependentResource.KEY))
+                .filter(Objects::nonNull)
+                .map(Encoding::sha256)
+                .findFirst()
+                .orElse("");
+        return new Inputs(config(context), digest);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+
+/** An object created for, and owned (ownerReference) by, one MemoryServer. */
+public abstract class OwnedResource<R extends HasMetadata> extends KubernetesDependentResource<R, MemoryServer>
+        implements Creator<R, MemoryServer>, GarbageCollected<MemoryServer> {
+
+    protected OwnedResource(Class<R> type) {
+        super(type);
+    }
+
+    /** The desired object, from the MemoryServer and the operator inputs alone; unit tests call this directly. */
+    public abstract R desired(MemoryServer primary, Inputs inputs);
+
+    @Override
+    protected R desired(MemoryServer primary, Context<MemoryServer> context) {
+        return desired(primary, OperatorContext.inputs(primary, context));
+    }
+
+    @Override
+    protected boolean useSSA(Context<MemoryServer> context) {
+        return OperatorContext.config(context).serverSideApply();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.crd.MemoryServer;
+import dev.minmemory.operator.crd.ServerSpec;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+import java.util.List;
+import java.util.Map;
+
+/** The memory server: stateless pods (memories live in Qdrant) configured only through environment variables. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
+public class ServerDeploymentDependentResource extends UpdatableOwnedResource<Deployment> {
+
+    /** Changes whenever configuration the pods read only at start changes, so that it rolls the Deployment. */
+    public static final String CONFIG_HASH_ANNOTATION = "minmemory.dev/config-hash";
+
+    static final long USER = 185;
+    private static final String DATA_DIR = "/var/lib/min-memory";
+    private static final String DJL_CACHE_DIR = "/var/cache/djl";
+
+    public ServerDeploymentDependentResource() {
+        super(Deployment.class);
+    }
+
+    @Override
+    public Deployment desired(MemoryServer primary, Inputs inputs) {
+        return new DeploymentBuilder()
+                .withMetadata(Metadata.of(primary, Names.server(primary), Labels.COMPONENT_SERVER))
+                .withNewSpec()
+                .withReplicas(primary.getSpec().getServer().getReplicas())
+                .withNewSelector().withMatchLabels(Labels.selector(primary, Labels.COMPONENT_SERVER)).endSelector()
+                .withNewStrategy().withType("RollingUpdate")
+                .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1))
+                .endRollingUpdate()
+                .endStrategy()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(Labels.of(primary, Labels.COMPONENT_SERVER))
+                .withAnnotations(Map.of(CONFIG_HASH_ANNOTATION, configHash(primary, inputs)))
+                .endMetadata()
+                .withNewSpec()
+                .withAutomountServiceAccountToken(false)
+                .withSecurityContext(SecurityContexts.pod(USER))
+                .withContainers(container(primary, inputs))
+                .addNewVolume().withName("data").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume().withName("djl-cache").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /** The auth configuration arrives through envFrom, so a change to it is invisible in the pod template. */
+    static String configHash(MemoryServer primary, Inputs inputs) {
+        return Encoding.sha256(AuthSecretDependentResource.environment(primary) + inputs.qdrantApiKeyDigest());
+    }
+
+    private static Container container(MemoryServer primary, Inputs inputs) {
+        ServerSpec server = primary.getSpec().getServer();
+        return new ContainerBuilder()
+                .withName("memory-server")
+                .withImage(server.getImage() != null ? server.getImage() : inputs.config().serverImage())
+                .withEnv(environment(primary))
+                .addNewEnvFrom().withNewSecretRef().withName(Names.authSecret(primary)).endSecretRef().endEnvFrom()
+                .addNewPort().withName("http").withContainerPort(Endpoints.SERVER_PORT).withProtocol("TCP").endPort()
+                .withNewStartupProbe().withHttpGet(health("/q/health/live"))
+                .withPeriodSeconds(5).withFailureThreshold(60).endStartupProbe()
+                .withNewLivenessProbe().withHttpGet(health("/q/health/live"))
+                .withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
+                .withNewReadinessProbe().withHttpGet(health("/q/health/ready"))
+                .withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
+                .withResources(resources(server.getResources()))
+                .withSecurityContext(SecurityContexts.container())
+                .addNewVolumeMount().withName("data").withMountPath(DATA_DIR).endVolumeMount()
+                .addNewVolumeMount().withName("djl-cache").withMountPath(DJL_CACHE_DIR).endVolumeMount()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .build();
+    }
+
+    private static List<EnvVar> environment(MemoryServer primary) {
+        return List.of(
+                Env.value("PORT", Integer.toString(Endpoints.SERVER_PORT)),
+                Env.value("QUARKUS_HTTP_HOST", "0.0.0.0"),
+                Env.value("MCP_DATA_DIR", DATA_DIR),
+                Env.value("DJL_CACHE_DIR", DJL_CACHE_DIR),
+                Env.value("MEMORY_EMBEDDING_MODEL", primary.getSpec().getServer().getEmbeddingModel().id()),
+                Env.value("QDRANT_URL", "http://" + Names.qdrant(primary) + ":" + QdrantPorts.GRPC),
+                Env.fromSecret("QDRANT_API_KEY", Names.qdrantApiKeySecret(primary),
+                        QdrantApiKeySecretDependentResource.KEY));
+    }
+
+    private static HTTPGetAction health(String path) {
+        return new HTTPGetActionBuilder().withPath(path).withNewPort("http").build();
+    }
+
+    private static ResourceRequirements resources(ResourceRequirements requested) {
+        if (requested != null) {
+            return requested;
+        }
+        return new ResourceRequirementsBuilder()
+                .addToRequests("cpu", new Quantity("250m"))
+                .addToRequests("memory", new Quantity("768Mi"))
+                .addToLimits("memory", new Quantity("1Gi"))
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+import java.util.Map;
+
+/**
+ * The server accepts traffic only from the ingress controller's namespace, or, without an ingress, only from
+ * pods of its own namespace.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
+public class ServerNetworkPolicyDependentResource extends UpdatableOwnedResource<NetworkPolicy> {
+
+    static final Map<String, String> DEFAULT_INGRESS_NAMESPACE = Map.of("kubernetes.io/metadata.name", "ingress-nginx");
+
+    public ServerNetworkPolicyDependentResource() {
+        super(NetworkPolicy.class);
+    }
+
+    @Override
+    public NetworkPolicy desired(MemoryServer primary, Inputs inputs) {
+        return new NetworkPolicyBuilder()
+                .withMetadata(Metadata.of(primary, Names.server(primary), Labels.COMPONENT_SERVER))
+                .withNewSpec()
+                .withNewPodSelector().withMatchLabels(Labels.selector(primary, Labels.COMPONENT_SERVER)).endPodSelector()
+                .withPolicyTypes("Ingress")
+                .addNewIngress()
+                .withFrom(allowedPeer(primary))
+                .addNewPort().withProtocol("TCP").withPort(new IntOrString(Endpoints.SERVER_PORT)).endPort()
+                .endIngress()
+                .endSpec()
+                .build();
+    }
+
+    private static NetworkPolicyPeer allowedPeer(MemoryServer primary) {
+        if (!primary.getSpec().getIngress().isEnabled()) {
+            return new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelectorBuilder().build()).build();
+        }
+        var labels = primary.getSpec().getNetworkPolicy().getIngressControllerNamespaceLabels();
+        return new NetworkPolicyPeerBuilder()
+                .withNewNamespaceSelector()
+                .withMatchLabels(labels.isEmpty() ? DEFAULT_INGRESS_NAMESPACE : labels)
+                .endNamespaceSelector()
+                .build();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.minmemory.operator.reconciler;
+
+import dev.minmemory.operator.config.OperatorConfig;
+import dev.minmemory.operator.crd.MemoryServer;
+import dev.minmemory.operator.crd.MemoryServerStatus;
+import dev.minmemory.operator.dependent.AuthSecretDependentResource;
+import dev.minmemory.operator.dependent.Endpoints;
+import dev.minmemory.operator.dependent.IngressDependentResource;
+import dev.minmemory.operator.dependent.IngressEnabled;
+import dev.minmemory.operator.dependent.Names;
+import dev.minmemory.operator.dependent.NetworkPolicyEnabled;
+import dev.minmemory.operator.dependent.OperatorContext;
+import dev.minmemory.operator.dependent.QdrantApiKeySecretDependentResource;
+import dev.minmemory.operator.dependent.QdrantHeadlessServiceDependentResource;
+import dev.minmemory.operator.dependent.QdrantNetworkPolicyDependentResource;
+import dev.minmemory.operator.dependent.QdrantPodDisruptionBudgetDependentResource;
+import dev.minmemory.operator.dependent.QdrantServiceDependentResource;
+import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
+import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
+import dev.minmemory.operator.dependent.ServerNetworkPolicyDependentResource;
+import dev.minmemory.operator.dependent.ServerPodDisruptionBudgetDependentResource;
+import dev.minmemory.operator.dependent.ServerServiceDependentResource;
+import dev.minmemory.operator.status.ComponentChecks;
+import dev.minmemory.operator.status.ConditionTypes;
+import dev.minmemory.operator.status.StatusAggregator;
+import dev.minmemory.operator.validation.SpecValidator;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.quarkus.logging.Log;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Validates the spec, then (only if it is valid) reconciles the owned objects and reports their state.
+ * The workflow is invoked explicitly so that an invalid spec touches nothing but the status.
+ * Objects of one kind share one informer (useEventSourceWithName) to keep a single watch per kind.
+ */
+@ControllerConfiguration(name = "memoryserver")
+@Workflow(explicitInvocation = true, dependents = {
+        @Dependent(name = "qdrant-api-key", type = QdrantApiKeySecretDependentResource.class),
+        @Dependent(name = "auth", type = AuthSecretDependentResource.class, useEventSourceWithName = "qdrant-api-key"),
+        @Dependent(name = "qdrant-service", type = QdrantServiceDependentResource.class),
+        @Dependent(name = "qdrant-headless-service", type = QdrantHeadlessServiceDependentResource.class,
+                useEventSourceWithName = "qdrant-service"),
+        @Dependent(name = "qdrant", type = QdrantStatefulSetDependentResource.class,
+                dependsOn = { "qdrant-api-key", "qdrant-headless-service" }),
+        @Dependent(name = "server-service", type = ServerServiceDependentResource.class,
+                useEventSourceWithName = "qdrant-service"),
+        @Dependent(name = "server", type = ServerDeploymentDependentResource.class,
+                dependsOn = { "qdrant-api-key", "auth" }),
+        @Dependent(name = "ingress", type = IngressDependentResource.class, reconcilePrecondition = IngressEnabled.class,
+                dependsOn = "server-service"),
+        @Dependent(name = "qdrant-network-policy", type = QdrantNetworkPolicyDependentResource.class,
+                reconcilePrecondition = NetworkPolicyEnabled.class),
+        @Dependent(name = "server-network-policy", type = ServerNetworkPolicyDependentResource.class,
+                reconcilePrecondition = NetworkPolicyEnabled.class, useEventSourceWithName = "qdrant-network-policy"),
+        @Dependent(name = "qdrant-pdb", type = QdrantPodDisruptionBudgetDependentResource.class),
+        @Dependent(name = "server-pdb", type = ServerPodDisruptionBudgetDependentResource.class,
+                useEventSourceWithName = "qdrant-pdb"),
+})
+public class MemoryServerReconciler implements Reconciler<MemoryServer> {
+
+    /** Pods, certificates and load balancers become ready without touching anything the operator watches. */
+    private static final Duration NOT_READY_RECHECK = Duration.ofSeconds(10);
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    OperatorConfig config;
+
+    @Override
+    public UpdateControl<MemoryServer> reconcile(MemoryServer ms, Context<MemoryServer> context) {
+        var aggregator = new StatusAggregator(ms.getStatus(), ms.getMetadata().getGeneration(), clock);
+        List<String> problems = SpecValidator.problems(ms);
+        if (!problems.isEmpty()) {
+            Log.infof("MemoryServer %s/%s has an invalid spec: %s", ms.getMetadata().getNamespace(),
+                    ms.getMetadata().getName(), problems);
+            return patchIfChanged(ms, aggregator.invalidSpec(problems));
+        }
+
+        OperatorContext.store(context, config);
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+        var status = aggregator.components(Endpoints.mcp(ms), List.of(
+                ComponentChecks.qdrant(ms, context.getSecondaryResource(StatefulSet.class)),
+                ComponentChecks.server(ms, context.getSecondaryResource(Deployment.class)),
+                ComponentChecks.ingress(ms, context.getSecondaryResource(Ingress.class), tlsSecret(ms),
+                        tlsSecretExists(ms, context))));
+        var control = patchIfChanged(ms, status);
+        return isReady(status) ? control : control.rescheduleAfter(NOT_READY_RECHECK);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<MemoryServer> updateErrorStatus(MemoryServer ms, Context<MemoryServer> context,
+            Exception e) {
+        var status = new StatusAggregator(ms.getStatus(), ms.getMetadata().getGeneration(), clock).failed(
+                "reconciliation failed and will be retried: " + e.getMessage());
+        if (status.equals(ms.getStatus())) {
+            return ErrorStatusUpdateControl.defaultErrorProcessing();
+        }
+        ms.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(ms);
+    }
+
+    private static UpdateControl<MemoryServer> patchIfChanged(MemoryServer ms, MemoryServerStatus status) {
+        if (status.equals(ms.getStatus())) {
+            return UpdateControl.noUpdate();
+        }
+        ms.setStatus(status);
+        return UpdateControl.patchStatus(ms);
+    }
+
+    private static String tlsSecret(MemoryServer ms) {
+        return ms.getSpec().getIngress().isEnabled() ? Names.tlsSecret(ms) : "";
+    }
+
+    /** The certificate Secret is not ours (cert-manager or the team makes it), so it is read, not watched. */
+    private static boolean tlsSecretExists(MemoryServer ms, Context<MemoryServer> context) {
+        return ms.getSpec().getIngress().isEnabled() && context.getClient().secrets()
+                .inNamespace(ms.getMetadata().getNamespace()).withName(Names.tlsSecret(ms)).get() != null;
+    }
+
+    private static boolean isReady(MemoryServerStatus status) {
+        return status.getConditions().stream()
+                .anyMatch(c -> ConditionTypes.READY.equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.minmemory.operator.status;
+
+/** The condition types of a MemoryServer's status. */
+public final class ConditionTypes {
+
+    public static final String READY = "Ready";
+    public static final String QDRANT_READY = "QdrantReady";
+    public static final String SERVER_READY = "ServerReady";
+    public static final String INGRESS_READY = "IngressReady";
+
+    private ConditionTypes() {
+    }
+}

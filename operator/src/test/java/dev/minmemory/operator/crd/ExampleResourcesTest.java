@@ -1,0 +1,83 @@
+package dev.minmemory.operator.crd;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.minmemory.operator.validation.SpecValidator;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The examples in docs/examples are valid MemoryServers: for the CRD schema, the Java model and the operator. */
+class ExampleResourcesTest {
+
+    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @ParameterizedTest
+    @ValueSource(strings = { "memoryserver-minimal.yaml", "memoryserver-production.yaml" })
+    void exampleIsValidAgainstTheCrdSchemaWithUnknownFieldsRejected(String example) throws IOException {
+        assertThat(crdSchema().validate(YAML.readTree(EXAMPLES.resolve(example).toFile()))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "memoryserver-minimal.yaml", "memoryserver-production.yaml" })
+    void exampleReadsStrictlyIntoTheModelAndPassesTheOperatorsChecks(String example) throws IOException {
+        MemoryServer ms = YAML.readValue(EXAMPLES.resolve(example).toFile(), MemoryServer.class);
+
+        assertThat(ms.getMetadata().getName()).isEqualTo("memory");
+        assertThat(SpecValidator.problems(ms)).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckCatchesMisspelledFieldsAndWrongTypes() throws IOException {
+        JsonNode broken = YAML.readTree("""
+                apiVersion: minmemory.dev/v1alpha1
+                kind: MemoryServer
+                metadata: {name: memory}
+                spec:
+                  auth: {auth0Domain: a.auth0.com, audience: x}
+                  server: {replica: 2, embeddingModel: gpt}
+                  qdrant: {replicas: many}
+                """);
+
+        assertThat(crdSchema().validate(broken)).extracting(ValidationMessage::getInstanceLocation)
+                .map(Object::toString)
+                .containsExactlyInAnyOrder("$.spec.server", "$.spec.server.embeddingModel", "$.spec.qdrant.replicas");
+    }
+
+    /**
+     * The CRD schema as the API server applies it: apiVersion, kind and metadata are implicit. Kubernetes prunes
+     * unknown fields silently; for examples an unknown field is a mistake, so they are forbidden here.
+     */
+    private static JsonSchema crdSchema() throws IOException {
+        var mapper = new ObjectMapper();
+        JsonNode schema = mapper.readTree(Serialization.asJson(CommittedCrd.schema()));
+        var implicit = (ObjectNode) schema.get("properties");
+        implicit.set("apiVersion", mapper.readTree("{\"type\": \"string\"}"));
+        implicit.set("kind", mapper.readTree("{\"type\": \"string\"}"));
+        implicit.set("metadata", mapper.readTree("{\"type\": \"object\"}"));
+        closeObjects(schema);
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+    }
+
+    private static void closeObjects(JsonNode node) {
+        if (node instanceof ObjectNode object && object.has("properties") && !object.has("additionalProperties")) {
+            object.put("additionalProperties", false);
+        }
+        node.forEach(ExampleResourcesTest::closeObjects);
+    }
+}

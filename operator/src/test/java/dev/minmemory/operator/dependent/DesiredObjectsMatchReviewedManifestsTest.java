@@ -1,0 +1,73 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.TestConfig;
+import dev.minmemory.operator.crd.EmbeddingModel;
+import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each desired object, field for field, against a reviewed manifest in src/test/resources/desired. The build also
+ * validates those manifests against the Kubernetes OpenAPI schemas (src/test/node).
+ * After an intended change, regenerate them with -Ddesired.update=true and review the diff.
+ */
+class DesiredObjectsMatchReviewedManifestsTest {
+
+    private static final Path REVIEWED = Path.of("src/test/resources/desired");
+    /** Valid base64 (the Kubernetes schema checks the format) standing in for the random key. */
+    private static final String RANDOM_KEY_PLACEHOLDER = Encoding.base64("random");
+
+    static Stream<Arguments> desiredObjects() {
+        return Map.of("auth0-cert-manager", auth0WithCertManager(), "oidc-qdrant-cluster-internal", oidcClusterInternal())
+                .entrySet().stream()
+                .flatMap(variant -> DesiredObjects.of(variant.getValue(), TestConfig.inputs()).entrySet().stream()
+                        .map(object -> Arguments.of(variant.getKey() + "/" + object.getKey(), object.getValue())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("desiredObjects")
+    void desiredObjectIsExactlyTheReviewedManifest(String name, HasMetadata object) throws IOException {
+        if (object instanceof Secret secret && secret.getData().containsKey(QdrantApiKeySecretDependentResource.KEY)) {
+            secret.getData().put(QdrantApiKeySecretDependentResource.KEY, RANDOM_KEY_PLACEHOLDER);
+        }
+        String yaml = Serialization.asYaml(object);
+        Path file = REVIEWED.resolve(name + ".yaml");
+        if (Boolean.getBoolean("desired.update")) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml);
+        }
+        assertThat(yaml).isEqualTo(Files.readString(file));
+    }
+
+    private static MemoryServer auth0WithCertManager() {
+        return MemoryServers.auth0("team-a", "memory");
+    }
+
+    private static MemoryServer oidcClusterInternal() {
+        var ms = MemoryServers.auth0("team-b", "memory");
+        ms.getSpec().getAuth().setAuth0Domain(null);
+        ms.getSpec().getAuth().setIssuer("https://login.example.com/realms/team-b");
+        ms.getSpec().getAuth().setEnforceScopes(false);
+        ms.getSpec().getServer().setReplicas(2);
+        ms.getSpec().getServer().setEmbeddingModel(EmbeddingModel.BGE_SMALL_EN_V15);
+        ms.getSpec().getQdrant().setReplicas(3);
+        ms.getSpec().getQdrant().setReplicationFactor(2);
+        ms.getSpec().getQdrant().setDeleteStorageWithResource(true);
+        ms.getSpec().getQdrant().getStorage().setStorageClassName("fast-ssd");
+        ms.getSpec().getIngress().setEnabled(false);
+        return ms;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.TestConfig;
+import dev.minmemory.operator.crd.TlsSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngressDependentResourceTest {
+
+    private final IngressDependentResource dependent = new IngressDependentResource();
+
+    @Test
+    void anExistingCertificateSecretIsUsedAsIsWithoutCertManager() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var tls = new TlsSpec();
+        tls.setSecretName("wildcard-example-com");
+        ms.getSpec().getIngress().setTls(tls);
+
+        var ingress = dependent.desired(ms, TestConfig.inputs());
+
+        assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("wildcard-example-com");
+        assertThat(ingress.getMetadata().getAnnotations()).doesNotContainKey(IngressDependentResource.CLUSTER_ISSUER_ANNOTATION);
+    }
+
+    @Test
+    void userAnnotationsAreKeptButCannotOverrideSessionRouting() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getIngress().setAnnotations(Map.of(
+                "nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8",
+                IngressDependentResource.UPSTREAM_HASH_ANNOTATION, "$remote_addr"));
+
+        var annotations = dependent.desired(ms, TestConfig.inputs()).getMetadata().getAnnotations();
+
+        assertThat(annotations).containsEntry("nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8")
+                .containsEntry(IngressDependentResource.UPSTREAM_HASH_ANNOTATION, "$http_authorization");
+    }
+
+    @Test
+    void otherIngressClassesGetNoNginxAnnotations() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getIngress().setClassName("traefik");
+
+        var ingress = dependent.desired(ms, TestConfig.inputs());
+
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("traefik");
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsOnlyKeys(IngressDependentResource.CLUSTER_ISSUER_ANNOTATION);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.minmemory.operator.dependent;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.TestConfig;
+import dev.minmemory.operator.crd.EmbeddingModel;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerDeploymentDependentResourceTest {
+
+    private final ServerDeploymentDependentResource dependent = new ServerDeploymentDependentResource();
+
+    @Test
+    void theDefaultImageComesFromTheOperatorConfiguration() {
+        var deployment = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        assertThat(container(deployment).getImage()).isEqualTo(TestConfig.SERVER_IMAGE);
+    }
+
+    @Test
+    void replicasImageAndModelComeFromTheSpec() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getServer().setReplicas(4);
+        ms.getSpec().getServer().setImage("ghcr.io/min-memory/memory-server:2.0.0");
+        ms.getSpec().getServer().setEmbeddingModel(EmbeddingModel.BGE_SMALL_EN_V15);
+
+        var deployment = dependent.desired(ms, TestConfig.inputs());
+
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(4);
+        assertThat(container(deployment).getImage()).isEqualTo("ghcr.io/min-memory/memory-server:2.0.0");
+        assertThat(container(deployment).getEnv()).filteredOn(e -> e.getName().equals("MEMORY_EMBEDDING_MODEL"))
+                .extracting(EnvVar::getValue).containsExactly("bge-small-en-v1.5");
+    }
+
+    @Test
+    void changingTheAuthConfigurationChangesThePodTemplate() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var before = dependent.desired(ms, TestConfig.inputs());
+
+        ms.getSpec().getAuth().setEnforceScopes(false);
+
+        var after = dependent.desired(ms, TestConfig.inputs());
+        assertThat(after.getSpec().getTemplate().getMetadata().getAnnotations())
+                .isNotEqualTo(before.getSpec().getTemplate().getMetadata().getAnnotations());
+    }
+
+    @Test
+    void everyWritablePathIsAVolumeBecauseTheRootFilesystemIsReadOnly() {
+        var deployment = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        assertThat(container(deployment).getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container(deployment).getVolumeMounts()).extracting(VolumeMount::getMountPath)
+                .containsExactly("/var/lib/min-memory", "/var/cache/djl", "/tmp");
+    }
+
+    private static Container container(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+}
