@@ -33,8 +33,13 @@ public class Main {
 
     static final List<String> COMMANDS = List.of("export", "import");
 
+    /** Whether these arguments ask for a one-off command rather than the server. */
+    public static boolean isCommand(String... args) {
+        return args != null && args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
     public static void main(String... args) {
-        if (args.length > 0 && COMMANDS.contains(args[0])) {
+        if (isCommand(args)) {
             // A command must not take the server's port, nor refuse to start because of the bind address.
             System.setProperty("quarkus.http.host-enabled", "false");
         }
