@@ -1,4 +1,4 @@
-package dev.minmemory.server.http;
+package dev.minmemory.server.app;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
