@@ -64,6 +64,14 @@ class ImageNamesAgreeTest {
     }
 
     @Test
+    void composeFileRunsTheBuildsImages() throws IOException {
+        JsonNode services = YAML.readTree(ComposeFileTest.FILE.toFile()).path("services");
+
+        assertThat(services.path("memory-server").path("image").asText()).isEqualTo(BuildImages.SERVER);
+        assertThat(services.path("qdrant").path("image").asText()).isEqualTo(BuildImages.QDRANT);
+    }
+
+    @Test
     void dockerfilesDocumentTheTagsTheyAreBuiltWith() throws IOException {
         assertThat(Files.readString(Dockerfile.MEMORY_SERVER.path())).contains("-t " + BuildImages.SERVER + " .");
         assertThat(Files.readString(Dockerfile.OPERATOR.path())).contains("-t " + BuildImages.OPERATOR + " .");
