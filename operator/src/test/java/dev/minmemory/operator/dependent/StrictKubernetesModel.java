@@ -14,17 +14,18 @@ import java.util.Map;
 /**
  * Reads a manifest into fabric8's typed Kubernetes model and reports every field the model does not know.
  * fabric8 keeps unknown fields in additionalProperties instead of failing, so those maps are what is checked.
+ * Shared with the Helm chart's tests through the operator's test jar.
  */
-final class StrictKubernetesModel {
+public final class StrictKubernetesModel {
 
     private StrictKubernetesModel() {
     }
 
-    static HasMetadata read(String yaml) {
+    public static HasMetadata read(String yaml) {
         return Serialization.unmarshal(yaml);
     }
 
-    static List<String> unknownFields(Object object) {
+    public static List<String> unknownFields(Object object) {
         var unknown = new ArrayList<String>();
         collect(object, object.getClass().getSimpleName(), unknown);
         return unknown;

@@ -1,0 +1,17 @@
+package dev.minmemory.helm;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChartLintTest {
+
+    @Test
+    void chartPassesHelmLintInStrictMode() {
+        var lint = Chart.helm().lint().strict().call();
+
+        assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
+        assertThat(lint.getMessages()).noneMatch(message -> message.startsWith("[WARNING]")
+                || message.startsWith("[ERROR]"));
+    }
+}
