@@ -66,7 +66,7 @@ class OperatorDeploymentTest {
         assertThat(pod.getImagePullSecrets()).containsExactly(new LocalObjectReference("registry-example-com"));
         assertThat(env(chart))
                 .containsEntry("MINMEMORY_OPERATOR_SERVER_IMAGE", "registry.example.com/platform/memory-server:0.1.0-rc.1")
-                .containsEntry("MINMEMORY_OPERATOR_QDRANT_IMAGE", "registry.example.com/mirror/qdrant:v1.15.5")
+                .containsEntry("MINMEMORY_OPERATOR_QDRANT_IMAGE", "registry.example.com/mirror/qdrant:v1.16.0")
                 .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG");
         assertThat(operator.getResources().getLimits()).containsEntry("memory", new Quantity("768Mi"));
         assertThat(operator.getResources().getRequests()).containsEntry("cpu", new Quantity("200m"));
