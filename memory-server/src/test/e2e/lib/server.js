@@ -42,7 +42,7 @@ export function freshDataDir(label = 'server') {
  * Spawns the server without waiting for it. Returns a handle; `exited` resolves with {code, signal} once the
  * process has ended.
  */
-export function spawnServer({ dataDir, port, env = {} } = {}) {
+export function spawnServer({ dataDir, port, env = {}, javaOptions = ['-Xmx512m'] } = {}) {
   if (!existsSync(serverJar)) {
     throw new Error(`${serverJar} does not exist: build it first (./mvnw -B -pl memory-server package -DskipTests)`);
   }
@@ -61,7 +61,7 @@ export function spawnServer({ dataDir, port, env = {} } = {}) {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `server-${port}-${Date.now()}.log`);
   const fd = openSync(logFile, 'a');
-  const proc = spawn('java', ['-Xmx512m', '-jar', serverJar], {
+  const proc = spawn('java', [...javaOptions, '-jar', serverJar], {
     cwd: moduleDir,
     env: childEnv,
     stdio: ['ignore', fd, fd],
@@ -110,9 +110,9 @@ export async function waitReady(server, timeoutMs = READY_TIMEOUT_MS) {
 }
 
 /** Starts a server on a free port (and a fresh data dir unless one is given) and waits until it is ready. */
-export async function startServer({ dataDir = freshDataDir(), env = {} } = {}) {
+export async function startServer({ dataDir = freshDataDir(), env = {}, javaOptions } = {}) {
   const port = await freePort();
-  const server = spawnServer({ dataDir, port, env });
+  const server = spawnServer({ dataDir, port, env, javaOptions });
   return waitReady(server);
 }
 

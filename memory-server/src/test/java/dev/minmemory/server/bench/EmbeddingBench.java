@@ -1,4 +1,4 @@
-package dev.minmemory.server.embedding;
+package dev.minmemory.server.bench;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -6,36 +6,38 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.minmemory.server.embedding.EmbeddingModel;
+import dev.minmemory.server.embedding.OnnxBgeEmbedder;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
- * Not a test: measures the embedding pipeline against bare ONNX Runtime on the same inputs, to show the
- * pipeline's overhead (tokenising, DJL, pooling). Run with
- * {@code java -cp <test classpath> dev.minmemory.server.embedding.EmbeddingBenchmark [model-id] [threads]}.
+ * Benchmark 1: the embedding pipeline ({@link OnnxBgeEmbedder}: tokenising, DJL, pooling) against bare ONNX Runtime
+ * on the same model and the same pre-tokenised inputs: single-sentence latency and sentences per second at batch 1, 8
+ * and 32. The ratio is the pipeline's overhead. Rounds alternate between the two so that noise from other processes
+ * hits both; each number is the median over rounds, with the range.
  */
-public final class EmbeddingBenchmark {
+public final class EmbeddingBench {
 
     private static final int SENTENCES = 256;
     private static final int[] BATCH_SIZES = {1, 8, 32};
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
 
     public static void main(String[] args) throws Exception {
-        EmbeddingModel model = EmbeddingModel.fromId(args.length > 0 ? args[0] : EmbeddingModel.DEFAULT.id());
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        Path cacheDir = Path.of(System.getProperty("java.io.tmpdir"), "min-memory-benchmark-cache");
-        List<String> sentences = IntStream.range(0, SENTENCES)
-                .mapToObj(i -> "Memory " + i + ": the user prefers " + (i % 2 == 0 ? "dark" : "light")
-                        + " mode and deploys service number " + i + " to the staging cluster every Friday.")
-                .collect(Collectors.toList());
+        EmbeddingModel model = EmbeddingModel.DEFAULT;
+        int threads = Bench.THREADS;
+        Path cacheDir = Bench.MODEL_CACHE;
+        List<String> sentences = LongStream.range(0, SENTENCES).mapToObj(Corpus::text).collect(Collectors.toList());
+        double loadBefore = Bench.load();
 
         try (OnnxBgeEmbedder embedder = OnnxBgeEmbedder.load(model, cacheDir, threads);
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
@@ -50,18 +52,31 @@ public final class EmbeddingBenchmark {
                 Contender pipeline = new Contender("pipeline", embedder::embedAll);
                 Contender raw = new Contender("raw OrtSession, pre-tokenised", batch -> run(environment, session,
                         tokenised.computeIfAbsent(batch, b -> tokenizer.batchEncode(b.toArray(String[]::new)))));
-                // Alternating rounds and keeping each contender's best spreads out noise from other processes.
+                // Alternating rounds spreads noise from other processes over both contenders.
                 for (int round = 0; round < ROUNDS; round++) {
                     pipeline.measure(sentences);
                     raw.measure(sentences);
                 }
-                pipeline.report();
-                raw.report();
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("model", model.id());
+                result.put("intra_op_threads", threads);
+                result.put("rounds", ROUNDS);
+                result.put("pipeline", pipeline.report());
+                result.put("raw_onnxruntime", raw.report());
+                Map<String, Object> ratio = new LinkedHashMap<>();
+                ratio.put("single_latency", Bench.round(pipeline.median(pipeline.singleMillis)
+                        / raw.median(raw.singleMillis), 3));
+                for (int b = 0; b < BATCH_SIZES.length; b++) {
+                    ratio.put("batch_" + BATCH_SIZES[b] + "_throughput", Bench.round(
+                            pipeline.median(pipeline.perSecond[b]) / raw.median(raw.perSecond[b]), 3));
+                }
+                result.put("pipeline_over_raw", ratio);
+                result.put("load_1min", List.of(loadBefore, Bench.load()));
+                result.put("peak_rss", Files.readAllLines(Path.of("/proc/self/status")).stream()
+                        .filter(line -> line.startsWith("VmHWM")).findFirst().orElse("?").replaceAll("\\s+", " "));
+                Bench.write("embedding", result);
             }
         }
-        System.out.printf("%s, %d intra-op threads; peak RSS %s%n", model.id(), threads,
-                Files.readAllLines(Path.of("/proc/self/status")).stream()
-                        .filter(line -> line.startsWith("VmHWM")).findFirst().orElse("?"));
     }
 
     interface BatchEmbedder {
@@ -72,8 +87,9 @@ public final class EmbeddingBenchmark {
 
         private final String name;
         private final BatchEmbedder embedder;
-        private double bestSingleMillis = Double.MAX_VALUE;
-        private final double[] bestPerSecond = new double[BATCH_SIZES.length];
+        private final double[] singleMillis = new double[ROUNDS];
+        private final double[][] perSecond = new double[BATCH_SIZES.length][ROUNDS];
+        private int round;
 
         Contender(String name, BatchEmbedder embedder) {
             this.name = name;
@@ -91,23 +107,35 @@ public final class EmbeddingBenchmark {
                 singleNanos[i] = System.nanoTime() - start;
             }
             Arrays.sort(singleNanos);
-            bestSingleMillis = Math.min(bestSingleMillis, singleNanos[singleNanos.length / 2] / 1e6);
+            singleMillis[round] = singleNanos[singleNanos.length / 2] / 1e6;
             for (int b = 0; b < BATCH_SIZES.length; b++) {
                 long start = System.nanoTime();
                 for (int i = 0; i < sentences.size(); i += BATCH_SIZES[b]) {
                     embedder.embed(sentences.subList(i, i + BATCH_SIZES[b]));
                 }
-                double perSecond = sentences.size() / ((System.nanoTime() - start) / 1e9);
-                bestPerSecond[b] = Math.max(bestPerSecond[b], perSecond);
+                perSecond[b][round] = sentences.size() / ((System.nanoTime() - start) / 1e9);
             }
+            round++;
         }
 
-        void report() {
-            System.out.printf("%-30s single sentence p50 %5.2f ms", name, bestSingleMillis);
+        double median(double[] values) {
+            return Bench.percentile(values, 0.5);
+        }
+
+        Map<String, Object> report() {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("name", name);
+            report.put("single_sentence_ms", spread(singleMillis, 2));
             for (int b = 0; b < BATCH_SIZES.length; b++) {
-                System.out.printf(" | batch %2d: %4.0f/s", BATCH_SIZES[b], bestPerSecond[b]);
+                report.put("batch_" + BATCH_SIZES[b] + "_per_s", spread(perSecond[b], 0));
             }
-            System.out.println();
+            return report;
+        }
+
+        private Map<String, Object> spread(double[] values, int digits) {
+            return Map.of("median", Bench.round(median(values), digits),
+                    "min", Bench.round(Arrays.stream(values).min().orElseThrow(), digits),
+                    "max", Bench.round(Arrays.stream(values).max().orElseThrow(), digits));
         }
     }
 

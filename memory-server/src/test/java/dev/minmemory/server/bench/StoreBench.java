@@ -1,0 +1,169 @@
+package dev.minmemory.server.bench;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import dev.minmemory.server.embedding.OnnxBgeEmbedder;
+import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.MemoryFilter;
+import dev.minmemory.server.memory.MemoryType;
+import dev.minmemory.server.memory.Scope;
+import dev.minmemory.server.store.MemoryArchive;
+import dev.minmemory.server.store.SearchHit;
+import dev.minmemory.server.store.SearchQuery;
+import dev.minmemory.server.store.StoredMemory;
+import dev.minmemory.server.store.lucene.LuceneMemoryStore;
+
+/**
+ * Benchmarks 3 and 4, on the embedded store called directly (no HTTP):
+ * <ul>
+ * <li>{@code recall INDEX_DIR}: recall@10 of the store's vector search against exact brute force over the same
+ * vectors, for realistic questions;</li>
+ * <li>{@code quality CORPUS_FILE}: hit@1 and hit@5 of the labelled set hidden among the corpus, dense-only and
+ * hybrid, each with and without bge's query instruction.</li>
+ * </ul>
+ * Dense-only is the store's own search with no keyword text: its BM25 side then has no terms and contributes nothing.
+ */
+public final class StoreBench {
+
+    static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+    private static final int QUERIES = 200;
+
+    private StoreBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "recall" -> recall(Path.of(args[1]));
+            case "quality" -> quality(Path.of(args[1]));
+            default -> throw new IllegalArgumentException("recall INDEX_DIR | quality CORPUS_FILE");
+        }
+    }
+
+    static void recall(Path index) throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        try (OnnxBgeEmbedder embedder = Bench.embedder(); LuceneMemoryStore store = LuceneMemoryStore.open(index)) {
+            store.forEachMemory(stored -> {
+                ids.add(stored.memory().id());
+                vectors.add(stored.vector());
+            });
+            List<String> questions = IntStream.range(0, QUERIES).mapToObj(i -> Corpus.question(i * 37L)).toList();
+            List<float[]> queryVectors = embedder.embedAll(questions);
+            double recallSum = 0;
+            double[] denseMillis = new double[QUERIES];
+            double[] hybridMillis = new double[QUERIES];
+            for (int q = 0; q < QUERIES; q++) {
+                float[] query = queryVectors.get(q);
+                long start = System.nanoTime();
+                List<SearchHit> ann = store.search(Corpus.USER, new SearchQuery(query, "", MemoryFilter.ALL, 10));
+                denseMillis[q] = (System.nanoTime() - start) / 1e6;
+                start = System.nanoTime();
+                store.search(Corpus.USER, new SearchQuery(query, questions.get(q), MemoryFilter.ALL, 30));
+                hybridMillis[q] = (System.nanoTime() - start) / 1e6;
+                Set<String> exact = exactTop10(query, ids, vectors);
+                recallSum += ann.stream().filter(hit -> exact.contains(hit.memory().id())).count() / 10.0;
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("memories", ids.size());
+            result.put("queries", QUERIES);
+            result.put("recall_at_10", Bench.round(recallSum / QUERIES, 4));
+            result.put("dense_search_ms", Map.of("p50", Bench.round(Bench.percentile(denseMillis, 0.5), 2),
+                    "p99", Bench.round(Bench.percentile(denseMillis, 0.99), 2)));
+            result.put("hybrid_search_30_ms", Map.of("p50", Bench.round(Bench.percentile(hybridMillis, 0.5), 2),
+                    "p99", Bench.round(Bench.percentile(hybridMillis, 0.99), 2)));
+            result.put("load_1min", Bench.load());
+            Bench.write("recall", result);
+        }
+    }
+
+    private static Set<String> exactTop10(float[] query, List<String> ids, List<float[]> vectors) {
+        double[] scores = new double[ids.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = dot(query, vectors.get(i));
+        }
+        return new HashSet<>(IntStream.range(0, ids.size()).boxed()
+                .sorted((a, b) -> Double.compare(scores[b], scores[a]))
+                .limit(10).map(ids::get).toList());
+    }
+
+    static void quality(Path corpus) throws Exception {
+        Path index = Files.createTempDirectory("min-memory-quality");
+        try (OnnxBgeEmbedder embedder = Bench.embedder(); LuceneMemoryStore store = LuceneMemoryStore.open(index);
+                BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
+            long distractors = new MemoryArchive(embedder.model().id()).importInto(store, in);
+            List<LabelledSet.Item> items = LabelledSet.ITEMS;
+            List<float[]> factVectors = embedder.embedAll(items.stream().map(LabelledSet.Item::fact).toList());
+            List<String> factIds = new ArrayList<>();
+            List<StoredMemory> facts = new ArrayList<>();
+            Instant now = Instant.parse("2025-06-01T00:00:00Z");
+            for (int i = 0; i < items.size(); i++) {
+                String id = UUID.randomUUID().toString();
+                factIds.add(id);
+                facts.add(new StoredMemory(new Memory(id, Corpus.USER, items.get(i).fact(), MemoryType.PROJECT_CONTEXT,
+                        Scope.GLOBAL, items.get(i).entity(), null, null, List.of(), Map.of(), List.of(), "active",
+                        null, now, now, false, null), factVectors.get(i)));
+            }
+            store.saveAll(facts);
+
+            List<String> questions = items.stream().map(LabelledSet.Item::question).toList();
+            List<float[]> plain = embedder.embedAll(questions);
+            List<float[]> instructed = embedder.embedAll(questions.stream().map(q -> BGE_QUERY_INSTRUCTION + q).toList());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("distractors", distractors);
+            for (LabelledSet.Kind kind : LabelledSet.Kind.values()) {
+                Map<String, Object> byMode = new LinkedHashMap<>();
+                byMode.put("questions", items.stream().filter(item -> item.kind() == kind).count());
+                byMode.put("dense", hits(store, items, factIds, kind, plain, false));
+                byMode.put("hybrid", hits(store, items, factIds, kind, plain, true));
+                byMode.put("dense_with_query_instruction", hits(store, items, factIds, kind, instructed, false));
+                byMode.put("hybrid_with_query_instruction", hits(store, items, factIds, kind, instructed, true));
+                result.put(kind.name().toLowerCase(), byMode);
+            }
+            Bench.write("quality", result);
+        } finally {
+            try (var files = Files.walk(index)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static Map<String, Object> hits(LuceneMemoryStore store, List<LabelledSet.Item> items, List<String> ids,
+            LabelledSet.Kind kind, List<float[]> vectors, boolean hybrid) {
+        int questions = 0;
+        int at1 = 0;
+        int at5 = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).kind() != kind) {
+                continue;
+            }
+            questions++;
+            String text = hybrid ? items.get(i).question() : "";
+            List<String> found = store.search(Corpus.USER, new SearchQuery(vectors.get(i), text, MemoryFilter.ALL, 5))
+                    .stream().map(hit -> hit.memory().id()).toList();
+            at1 += !found.isEmpty() && found.get(0).equals(ids.get(i)) ? 1 : 0;
+            at5 += found.contains(ids.get(i)) ? 1 : 0;
+        }
+        return Map.of("hit_at_1", Bench.round((double) at1 / questions, 3),
+                "hit_at_5", Bench.round((double) at5 / questions, 3));
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
