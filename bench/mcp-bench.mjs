@@ -127,7 +127,10 @@ async function storeThroughput(url, clientCount, perClient, label) {
 async function atSize(size) {
   const corpus = join(out, `corpus-${size / 1000}k.jsonl`);
   if (!existsSync(corpus)) throw new Error(`${corpus} is missing: run bench/run.sh, which writes it`);
-  const dataDir = freshDataDir(`bench-${size / 1000}k`);
+  // The 100k store is left in $BENCH_OUT/data-100k for the recall benchmark (bench/run.sh removes it).
+  const dataDir = join(out, `data-${size / 1000}k`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
   const importSeconds = importCorpus(dataDir, corpus);
   process.stdout.write(`# ${size} memories imported in ${importSeconds} s\n`);
   const server = await startTimed(dataDir);
@@ -142,11 +145,11 @@ async function atSize(size) {
     return result;
   } finally {
     await stop(server);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (size !== 100_000) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** Best of three start-ups on an empty data directory (the model cache already extracted). */
+/** Three start-ups on an empty data directory (the model cache already extracted); the median counts. */
 async function emptyStartup() {
   const times = [];
   for (let r = 0; r < 3; r++) {

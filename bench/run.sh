@@ -21,7 +21,7 @@ mkdir -p "$out"
 if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   ./mvnw -B -q -pl memory-server -am package -DskipTests
 fi
-cp="memory-server/target/classes:memory-server/target/test-classes:memory-server/target/quarkus-app/lib/main/*"
+cp="memory-server/target/classes:memory-server/target/test-classes:memory-server/target/quarkus-app/lib/main/*:memory-server/target/quarkus-app/lib/boot/*"
 bench_java() {
   java -Xmx1g -Dbench.out="$out" -Dbench.model-cache="$root/memory-server/target/model-cache" -cp "$cp" \
     "dev.minmemory.server.bench.$1" "${@:2}" 2>&1 | grep -v '^SLF4J'
@@ -48,9 +48,10 @@ fi
 if want mcp; then echo "# 2. MCP end to end"; BENCH_OUT="$out" node bench/mcp-bench.mjs --only sizes; fi
 if want recall; then
   echo "# 3. recall at 100k"
-  index_dir="$out/recall-100k"
-  rm -rf "$index_dir"
-  MCP_DATA_DIR="$index_dir" java -jar memory-server/target/quarkus-app/quarkus-run.jar import --in "$out/corpus-100k.jsonl"
+  index_dir="$out/data-100k"   # what the MCP part left: the 100k corpus plus the memories it stored
+  if [[ ! -d "$index_dir/index" ]]; then
+    MCP_DATA_DIR="$index_dir" java -jar memory-server/target/quarkus-app/quarkus-run.jar import --in "$out/corpus-100k.jsonl"
+  fi
   bench_java StoreBench recall "$index_dir/index"
   rm -rf "$index_dir"
 fi

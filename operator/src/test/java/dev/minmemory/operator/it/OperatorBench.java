@@ -7,6 +7,8 @@ import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,16 @@ import java.util.stream.IntStream;
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
+@TestProfile(OperatorBench.Quiet.class)
 class OperatorBench {
+
+    /** The mock API server logs every request at INFO: test machinery whose cost is not the operator's. */
+    public static class Quiet implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
+        }
+    }
 
     private static final int SINGLE_ROUNDS = 5;
     private static final int FLEET = 50;
