@@ -62,7 +62,7 @@ public class MemoryService {
         Scope scope = request.scope();
         requireScopeContext(scope, request.project(), request.taskId());
         float[] vector = embedder.embed(request.text());
-        return underLock(user, () -> {
+        StoreResult result = underLock(user, () -> {
             Map<String, RelationType> relations = request.relationTypes() == null ? Map.of() : request.relationTypes();
             List<String> relatedTo = distinct(concat(request.relatedTo(), List.copyOf(relations.keySet())));
             relatedTo.forEach(id -> requireLive(user, id));
@@ -76,9 +76,13 @@ public class MemoryService {
                     relatedTo, relations, distinct(request.tags()),
                     request.status() == null ? DEFAULT_STATUS : request.status(), request.priority(), now, now, false,
                     null);
-            store.save(memory, vector);
+            store.saveVisible(memory, vector);
             return new StoreResult(memory.id(), false, 1.0);
         });
+        // Outside the lock, so that concurrent stores share one fsync; a duplicate's answer waits too, because the
+        // memory it names may itself have been written a moment ago.
+        store.awaitDurable();
+        return result;
     }
 
     public List<RetrievedMemory> retrieve(String user, RetrieveRequest request) {

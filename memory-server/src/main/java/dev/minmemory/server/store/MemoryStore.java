@@ -16,6 +16,19 @@ public interface MemoryStore {
     /** Inserts or replaces the memory with this id, together with the embedding of its text. */
     void save(Memory memory, float[] vector);
 
+    /**
+     * Like {@link #save}, except that it may return once the write is visible to reads but before it is durable:
+     * the caller then calls {@link #awaitDurable()} before acknowledging anything. A caller that holds a lock releases
+     * it in between, so that concurrent writers share one flush to disk instead of queueing for one each.
+     */
+    default void saveVisible(Memory memory, float[] vector) {
+        save(memory, vector);
+    }
+
+    /** Returns once every write visible so far is durable. */
+    default void awaitDurable() {
+    }
+
     /** Replaces the memory's record and keeps the vector it already has. */
     void saveKeepingVector(Memory memory);
 

@@ -140,15 +140,43 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     @Override
     public void save(Memory memory, float[] vector) {
         try {
-            long sequence;
-            synchronized (appendLock) {
-                sequence = log.append(memory, vector);
-                writer.updateDocument(new Term(MemoryDocument.ID, memory.id()), MemoryDocument.of(memory, vector));
-            }
-            log.sync(sequence);
+            log.sync(apply(memory, vector));
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
+        }
+    }
+
+    /**
+     * Logs and indexes the write and refreshes the searcher, without waiting for the log's fsync: a reader may see
+     * the write a few milliseconds before it is durable, but nobody is told it is stored before
+     * {@link #awaitDurable()} returns.
+     */
+    @Override
+    public void saveVisible(Memory memory, float[] vector) {
+        try {
+            apply(memory, vector);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
+        }
+    }
+
+    @Override
+    public void awaitDurable() {
+        try {
+            log.sync(log.appended());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot flush the write-ahead log", e);
+        }
+    }
+
+    /** Appends the write to the log and the index, in the same order; returns its log sequence number. */
+    private long apply(Memory memory, float[] vector) throws IOException {
+        synchronized (appendLock) {
+            long sequence = log.append(memory, vector);
+            writer.updateDocument(new Term(MemoryDocument.ID, memory.id()), MemoryDocument.of(memory, vector));
+            return sequence;
         }
     }
 

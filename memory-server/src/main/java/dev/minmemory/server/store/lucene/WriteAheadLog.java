@@ -75,6 +75,11 @@ final class WriteAheadLog implements Closeable {
         return ++appended;
     }
 
+    /** The sequence number of the last entry appended. */
+    synchronized long appended() {
+        return appended;
+    }
+
     /** Returns once the entry with this sequence number, and every one before it, is on disk. */
     void sync(long sequence) throws IOException {
         if (synced >= sequence) {
