@@ -19,4 +19,11 @@ public record MemoryFilter(List<ScopeFilter> scopes, Set<MemoryType> memoryTypes
     public static MemoryFilter of(List<ScopeFilter> scopes) {
         return new MemoryFilter(scopes, Set.of(), null);
     }
+
+    /** Whether a memory passes this filter, as the stores' queries decide it (liveness is checked apart). */
+    public boolean matches(Memory memory) {
+        return (scopes.isEmpty() || scopes.stream().anyMatch(scope -> scope.matches(memory)))
+                && (memoryTypes.isEmpty() || memoryTypes.contains(memory.memoryType()))
+                && (status == null || status.equals(memory.status()));
+    }
 }

@@ -241,8 +241,7 @@ public class MemoryService {
     private Optional<SearchHit> nearestInSameScope(String user, NewMemory request, float[] vector) {
         ScopeFilter sameScope = new ScopeFilter(request.scope(), scopedProject(request.scope(), request.project()),
                 scopedTask(request.scope(), request.taskId()));
-        return store.search(user, new SearchQuery(vector, request.text(), MemoryFilter.of(List.of(sameScope)), 5))
-                .stream().max(Comparator.comparingDouble(SearchHit::similarity));
+        return store.mostSimilar(user, new SearchQuery(vector, request.text(), MemoryFilter.of(List.of(sameScope)), 5));
     }
 
     private Memory requireLive(String user, String id) {

@@ -6,6 +6,12 @@ package dev.minmemory.server.memory;
  */
 public record ScopeFilter(Scope scope, String project, String taskId) {
 
+    /** Whether a memory belongs to this scope (and to its project and task, where they are given). */
+    public boolean matches(Memory memory) {
+        return memory.scope() == scope && (project == null || project.equals(memory.project()))
+                && (taskId == null || taskId.equals(memory.taskId()));
+    }
+
     public static ScopeFilter global() {
         return new ScopeFilter(Scope.GLOBAL, null, null);
     }

@@ -17,12 +17,21 @@ public interface MemoryStore {
     void save(Memory memory, float[] vector);
 
     /**
-     * Like {@link #save}, except that it may return once the write is visible to reads but before it is durable:
-     * the caller then calls {@link #awaitDurable()} before acknowledging anything. A caller that holds a lock releases
-     * it in between, so that concurrent writers share one flush to disk instead of queueing for one each.
+     * Stores a new memory (an id not stored yet) like {@link #save}, except that it may return before the write is
+     * durable: the caller then calls {@link #awaitDurable()} before acknowledging anything. A caller that holds a lock
+     * releases it in between, so that concurrent writers share one flush to disk instead of queueing for one each.
+     * The memory is visible to every read made after this returns.
      */
     default void saveVisible(Memory memory, float[] vector) {
         save(memory, vector);
+    }
+
+    /**
+     * The live memory of the user, within the query's filter, whose vector is most similar to the query's: what a
+     * duplicate check needs. The query's text may help a store find candidates; the answer is ranked by similarity.
+     */
+    default Optional<SearchHit> mostSimilar(String user, SearchQuery query) {
+        return search(user, query).stream().max(java.util.Comparator.comparingDouble(SearchHit::similarity));
     }
 
     /** Returns once every write visible so far is durable. */

@@ -64,6 +64,7 @@ public final class StoreBench {
             double recallSum = 0;
             double[] denseMillis = new double[QUERIES];
             double[] hybridMillis = new double[QUERIES];
+            List<Set<String>> exactTop10s = new ArrayList<>();
             for (int q = 0; q < QUERIES; q++) {
                 float[] query = queryVectors.get(q);
                 long start = System.nanoTime();
@@ -73,12 +74,31 @@ public final class StoreBench {
                 store.search(Corpus.USER, new SearchQuery(query, questions.get(q), MemoryFilter.ALL, 30));
                 hybridMillis[q] = (System.nanoTime() - start) / 1e6;
                 Set<String> exact = exactTop10(query, ids, vectors);
+                exactTop10s.add(exact);
                 recallSum += ann.stream().filter(hit -> exact.contains(hit.memory().id())).count() / 10.0;
+            }
+            // How recall grows with the candidates the dense side asks for (the store asks for max(limit, 100)):
+            // asking for a larger limit and keeping the first 10 is the same search with a wider beam.
+            Map<String, Object> byCandidates = new LinkedHashMap<>();
+            for (int candidates : new int[] {100, 150, 200, 300}) {
+                double sum = 0;
+                double[] millis = new double[QUERIES];
+                for (int q = 0; q < QUERIES; q++) {
+                    long start = System.nanoTime();
+                    List<SearchHit> ann = store.search(Corpus.USER,
+                            new SearchQuery(queryVectors.get(q), "", MemoryFilter.ALL, candidates));
+                    millis[q] = (System.nanoTime() - start) / 1e6;
+                    Set<String> exact = exactTop10s.get(q);
+                    sum += ann.stream().limit(10).filter(hit -> exact.contains(hit.memory().id())).count() / 10.0;
+                }
+                byCandidates.put(Integer.toString(candidates), Map.of("recall_at_10", Bench.round(sum / QUERIES, 4),
+                        "p50_ms", Bench.round(Bench.percentile(millis, 0.5), 2)));
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("memories", ids.size());
             result.put("queries", QUERIES);
             result.put("recall_at_10", Bench.round(recallSum / QUERIES, 4));
+            result.put("by_dense_candidates", byCandidates);
             result.put("dense_search_ms", Map.of("p50", Bench.round(Bench.percentile(denseMillis, 0.5), 2),
                     "p99", Bench.round(Bench.percentile(denseMillis, 0.99), 2)));
             result.put("hybrid_search_30_ms", Map.of("p50", Bench.round(Bench.percentile(hybridMillis, 0.5), 2),

@@ -54,6 +54,37 @@ public abstract class MemoryStoreContract {
     }
 
     @Test
+    void memoriesStoredWithoutWaitingAreTheMostSimilarAtOnceAndVisibleToEveryRead() {
+        List<Memory> stored = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        // More than the embedded store keeps unrefreshed, so both its refreshed and its pending side are exercised.
+        for (int i = 0; i < 70; i++) {
+            Memory memory = memory("u", "note " + i, Scope.PROJECT, "p", null, "e");
+            float[] vector = randomUnitVector();
+            store.saveVisible(memory, vector);
+            stored.add(memory);
+            vectors.add(vector);
+        }
+        store.awaitDurable();
+        MemoryFilter projectP = MemoryFilter.of(List.of(ScopeFilter.project("p")));
+
+        for (int i : new int[] {3, 69}) {
+            // As a duplicate check asks: the new memory's own vector and text.
+            SearchQuery query = new SearchQuery(vectors.get(i), "note " + i, projectP, 5);
+            assertThat(store.mostSimilar("u", query)).hasValueSatisfying(hit -> {
+                assertThat(hit.memory()).isEqualTo(stored.get(i));
+                assertThat(hit.similarity()).isCloseTo(1.0, offset(1e-5));
+            });
+            assertThat(store.mostSimilar("someone-else", query)).isEmpty();
+            assertThat(store.mostSimilar("u", new SearchQuery(vectors.get(i), "note " + i,
+                    MemoryFilter.of(List.of(ScopeFilter.project("q"))), 5))).isEmpty();
+        }
+        assertThat(store.find("u", stored.get(69).id())).contains(stored.get(69));
+        assertThat(store.search("u", new SearchQuery(vectors.get(68), "unrelated words", projectP, 1)))
+                .extracting(SearchHit::memory).containsExactly(stored.get(68));
+    }
+
+    @Test
     void aSavedMemoryIsFoundByItsOwnerOnly() {
         Memory memory = memory("alice", "Alice prefers tabs", Scope.GLOBAL, null, null, "alice");
         store.save(memory, randomUnitVector());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,15 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     /** Keeps the log in the order the index applies writes, and excludes writes while a log segment is sealed. */
     private final Object appendLock = new Object();
     private final ScheduledExecutorService committer;
+    /**
+     * New memories written by {@link #saveVisible} but not yet in a refreshed searcher, oldest first; guarded by
+     * {@link #appendLock}. A refresh drops the ones it made visible.
+     */
+    private final List<StoredMemory> unrefreshed = new ArrayList<>();
+    /** How many memories {@link #unrefreshed} has ever received; guarded by {@link #appendLock}. */
+    private long unrefreshedAdded;
+    /** Past this many unrefreshed memories a store refreshes at once, which bounds {@link #mostSimilar}'s scan. */
+    static final int MAX_UNREFRESHED = 64;
 
     private LuceneMemoryStore(Path location, Directory directory, IndexWriter writer, WriteAheadLog log)
             throws IOException {
@@ -141,25 +151,71 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     public void save(Memory memory, float[] vector) {
         try {
             log.sync(apply(memory, vector));
-            searchers.maybeRefreshBlocking();
+            refresh();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
         }
     }
 
     /**
-     * Logs and indexes the write and refreshes the searcher, without waiting for the log's fsync: a reader may see
-     * the write a few milliseconds before it is durable, but nobody is told it is stored before
-     * {@link #awaitDurable()} returns.
+     * Logs and indexes a new memory without waiting for the log's fsync (a reader may see it a few milliseconds
+     * before it is durable, but nobody is told it is stored before {@link #awaitDurable()} returns) and without
+     * refreshing the searcher: the memory joins {@link #unrefreshed}, which {@link #mostSimilar} checks directly, and
+     * the next other read refreshes once for every memory stored since. A refresh flushes a segment and opens a reader
+     * for it; stores that follow each other closely then share one.
      */
     @Override
     public void saveVisible(Memory memory, float[] vector) {
         try {
-            apply(memory, vector);
-            searchers.maybeRefreshBlocking();
+            boolean refreshNow;
+            synchronized (appendLock) {
+                apply(memory, vector);
+                unrefreshed.add(new StoredMemory(memory, vector));
+                unrefreshedAdded++;
+                refreshNow = unrefreshed.size() >= MAX_UNREFRESHED;
+            }
+            if (refreshNow) {
+                refresh();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
         }
+    }
+
+    /**
+     * Dense search under the filter, without the refresh other reads make, plus an exact comparison with the
+     * memories stored since the last refresh. The snapshot of those is taken before the searcher is acquired: a memory
+     * missing from the snapshot was pruned by a refresh that had finished, so the searcher holds it.
+     */
+    @Override
+    public Optional<SearchHit> mostSimilar(String user, SearchQuery query) {
+        List<StoredMemory> recent;
+        synchronized (appendLock) {
+            recent = List.copyOf(unrefreshed);
+        }
+        Optional<SearchHit> best = recent.stream()
+                .filter(stored -> stored.memory().user().equals(user) && stored.memory().isLive()
+                        && query.filter().matches(stored.memory()))
+                .map(stored -> new SearchHit(stored.memory(), dot(stored.vector(), query.vector()), 1.0))
+                .max(Comparator.comparingDouble(SearchHit::similarity));
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int k = Math.max(query.limit(), DENSE_CANDIDATES);
+                for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(MemoryDocument.VECTOR, query.vector(), k,
+                        FilterQueries.liveMemories(user, query.filter())), 1).scoreDocs) {
+                    double similarity = dot(vectorOf(searcher, hit.doc), query.vector());
+                    if (best.isEmpty() || similarity > best.get().similarity()) {
+                        best = Optional.of(new SearchHit(source(searcher, hit.doc), similarity, 1.0));
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the memory store", e);
+        }
+        return best;
     }
 
     @Override
@@ -196,7 +252,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
                 }
             }
             log.sync(sequence);
-            searchers.maybeRefreshBlocking();
+            refresh();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + memories.size() + " memories", e);
         }
@@ -427,8 +483,31 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         return MemoryDocument.source(searcher.storedFields().document(doc));
     }
 
+    /** Makes every write applied so far visible to searchers acquired after this returns. */
+    private void refresh() throws IOException {
+        long applied;
+        synchronized (appendLock) {
+            applied = unrefreshedAdded;
+        }
+        searchers.maybeRefreshBlocking();
+        synchronized (appendLock) {
+            // Refreshes may overlap: each drops only what it made visible and a slower one nothing twice.
+            long visible = unrefreshedAdded - unrefreshed.size();
+            if (applied > visible) {
+                unrefreshed.subList(0, (int) (applied - visible)).clear();
+            }
+        }
+    }
+
     private <T> T withSearcher(SearcherFunction<T> work) {
         try {
+            boolean stale;
+            synchronized (appendLock) {
+                stale = !unrefreshed.isEmpty();
+            }
+            if (stale) {
+                refresh();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return work.apply(searcher);
