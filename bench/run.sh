@@ -24,7 +24,7 @@ fi
 cp="memory-server/target/classes:memory-server/target/test-classes:memory-server/target/quarkus-app/lib/main/*:memory-server/target/quarkus-app/lib/boot/*"
 bench_java() {
   java -Xmx1g -Dbench.out="$out" -Dbench.model-cache="$root/memory-server/target/model-cache" -cp "$cp" \
-    "dev.minmemory.server.bench.$1" "${@:2}" 2>&1 | grep -v '^SLF4J'
+    "dev.minmemory.server.bench.$1" "${@:2}" 2>&1 | { grep -v '^SLF4J' || true; }
 }
 
 cat > "$out/machine.json" <<JSON

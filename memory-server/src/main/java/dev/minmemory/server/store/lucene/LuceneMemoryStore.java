@@ -68,10 +68,11 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
 
     /**
      * HNSW's k is also its search beam: k=10 recalls only about two thirds of the true top 10 at 100k vectors. On
-     * the benchmark's 100k real memories (many sentences alike) recall@10 was 0.91 at k=100, 0.94 at 150, 0.95 at
-     * 200 and 0.97 at 300 (docs/BENCHMARKS.md). So the dense side always fetches at least this many candidates.
+     * the benchmark's 100k real memories (many sentences alike) recall@10 was 0.91 at k=100, 0.94–0.95 at 200 and
+     * 0.95–0.97 at 300, depending on the segments (docs/BENCHMARKS.md). So the dense side always fetches at least
+     * this many candidates.
      */
-    static final int DENSE_CANDIDATES = 200;
+    static final int DENSE_CANDIDATES = 300;
     static final int KEYWORD_CANDIDATES = 50;
     /** The usual reciprocal rank fusion constant. */
     static final int RRF_K = 60;
