@@ -37,6 +37,8 @@ public class MemoryService {
     static final String DEFAULT_STATUS = "active";
     private static final int MIN_CANDIDATES = 30;
     private static final int LOCK_STRIPES = 64;
+    /** Marks a cursor as one of ours, so that a made-up one is refused instead of read as a position. */
+    private static final String CURSOR_PREFIX = "entities-after:";
 
     private final MemoryStore store;
     private final Embedder embedder;
@@ -284,16 +286,21 @@ public class MemoryService {
     }
 
     private static String encodeCursor(String entity) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(entity.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + entity).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String decodeCursor(String cursor) {
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith(CURSOR_PREFIX)) {
+                return decoded.substring(CURSOR_PREFIX.length());
+            }
         } catch (IllegalArgumentException e) {
-            throw new MemoryRequestException("cursor '" + cursor + "' is not one this server gave out: pass the"
-                    + " next_cursor of the previous page, or leave it out to start from the first page.");
+            // answered below, like any other cursor this server did not give out
         }
+        throw new MemoryRequestException("cursor '" + cursor + "' is not one this server gave out: pass the"
+                + " next_cursor of the previous page, or leave it out to start from the first page.");
     }
 
     private <T> T underLock(String user, Supplier<T> work) {

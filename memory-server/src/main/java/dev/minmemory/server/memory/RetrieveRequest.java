@@ -17,7 +17,11 @@ public record RetrieveRequest(String query, Scope scope, Set<MemoryType> memoryT
 
     private List<ScopeFilter> scopes() {
         if (scope != null) {
-            return List.of(new ScopeFilter(scope, project, taskId));
+            return List.of(switch (scope) {
+                case GLOBAL -> ScopeFilter.global();
+                case PROJECT -> ScopeFilter.project(project);
+                case TASK -> ScopeFilter.task(project, taskId);
+            });
         }
         if (taskId != null && project == null) {
             throw new MemoryRequestException("task_id needs project: tasks belong to a project. Pass project too, or"

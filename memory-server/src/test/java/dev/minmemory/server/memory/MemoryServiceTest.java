@@ -128,6 +128,8 @@ class MemoryServiceTest {
                 .containsExactlyInAnyOrder(global, project);
         assertThat(ids(service.retrieve("u", request("answers", Scope.PROJECT, "shop", null))))
                 .containsExactly(project);
+        assertThat(ids(service.retrieve("u", request("answers", Scope.GLOBAL, "shop", null))))
+                .containsExactly(global);
         assertThatThrownBy(() -> service.retrieve("u", request("answers", null, null, "t1")))
                 .isInstanceOf(MemoryRequestException.class).hasMessageContaining("task_id needs project");
     }
@@ -249,6 +251,8 @@ class MemoryServiceTest {
         assertThat(seen).hasSize(120).doesNotHaveDuplicates().isSorted();
         assertThatThrownBy(() -> service.entities("u", MemoryFilter.ALL, "not base64!", 50))
                 .hasMessageContaining("cursor");
+        assertThatThrownBy(() -> service.entities("u", MemoryFilter.ALL, "bm90LWEtY3Vyc29y", 50))
+                .hasMessageContaining("is not one this server gave out");
     }
 
     @Test
