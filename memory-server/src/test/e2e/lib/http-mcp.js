@@ -39,6 +39,7 @@ export async function post(url, message, { token, authorization, sessionId, head
     wwwAuthenticate: response.headers.get('www-authenticate'),
     sessionId: response.headers.get('mcp-session-id'),
     contentType: response.headers.get('content-type'),
+    headers: Object.fromEntries(response.headers),
     text,
     messages: parseMessages(response.headers.get('content-type'), text),
   };

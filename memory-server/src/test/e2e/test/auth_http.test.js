@@ -59,6 +59,28 @@ describe('HTTP guards in auth mode', () => {
     assert.equal(answer.status, 403);
   });
 
+  // A browser page on a loopback origin (e.g. the MCP Inspector on http://localhost:6274) is an allowed CORS origin
+  // (quarkus.http.cors.origins, with Authorization allowed and WWW-Authenticate exposed). Browsers send the preflight
+  // without credentials and only read a 401's challenge when the response carries the CORS headers.
+  test('a CORS preflight from a loopback browser origin is answered without a token and allows the Authorization header', async () => {
+    const origin = 'http://localhost:6274';
+    const { status, headers } = await request(server.url, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type,mcp-protocol-version' },
+    });
+    assert.ok(status >= 200 && status < 300, `preflight answered ${status} ${headers['www-authenticate'] ?? ''}`);
+    assert.equal(headers['access-control-allow-origin'], origin);
+    assert.match(headers['access-control-allow-headers'] ?? '', /authorization/i);
+  });
+
+  test('a 401 to a loopback browser origin carries the CORS headers, so the page can read WWW-Authenticate', async () => {
+    const origin = 'http://localhost:6274';
+    const answer = await post(server.url, initializeRequest(), { headers: { Origin: origin } });
+    assert.equal(answer.status, 401);
+    assert.equal(answer.headers['access-control-allow-origin'], origin);
+    assert.match(answer.headers['access-control-expose-headers'] ?? '', /WWW-Authenticate/i);
+  });
+
   test('health and metadata need no token', async () => {
     for (const path of ['/q/health/live', '/q/health/ready', '/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']) {
       const { status } = await request(`${server.baseUrl}${path}`);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { signToken } from '../lib/authorization-server.js';
 import { sharedAuthServer } from '../lib/auth-shared.js';
 import { call, connect, rawCall } from '../lib/mcp.js';
 import { obtainToken } from '../lib/oauth-client.js';
@@ -174,6 +175,21 @@ describe('isolation between users in auth mode', () => {
       const again = await call(bob, 'store_memory', args);
       assert.equal(again.duplicate, true);
       assert.equal(again.id, stored.id);
+    }
+  });
+
+  test('subjects that look like wildcards or query syntax get empty partitions of their own', async () => {
+    for (const sub of ['*', `${subjects.alice}*`, '?', `${subjects.alice} OR ${subjects.bob}`, 'user:*', '"" OR ""']) {
+      const token = await signToken({ iss: server.issuer, aud: server.resource, sub, scope: 'mcp:read mcp:write' });
+      const intruder = await connect(server.url, { headers: { Authorization: `Bearer ${token}` }, name: 'isolation-wildcard' });
+      try {
+        assert.equal((await call(intruder, 'get_context_info', {})).user, `${server.issuer}#${sub}`);
+        assert.deepEqual((await call(intruder, 'retrieve_context', { query: marker, limit: 100, score_threshold: 0 })).memories, [], `sub ${sub}`);
+        assert.deepEqual((await call(intruder, 'search', { query: marker })).results, [], `sub ${sub}`);
+        assert.deepEqual((await call(intruder, 'list_entities', { limit: 500 })).entities, [], `sub ${sub}`);
+      } finally {
+        await intruder.close();
+      }
     }
   });
 
