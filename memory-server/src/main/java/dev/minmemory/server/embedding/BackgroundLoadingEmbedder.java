@@ -1,6 +1,8 @@
 package dev.minmemory.server.embedding;
 
+import dev.minmemory.server.Main;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -56,7 +58,12 @@ public class BackgroundLoadingEmbedder implements Embedder {
         return config.threads().orElseGet(Runtime.getRuntime()::availableProcessors);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** The server loads the model at once; a one-off command (export, import) never embeds, so never loads it. */
+    void onStart(@Observes StartupEvent event, @CommandLineArguments String[] args) {
+        if (Main.isCommand(args)) {
+            LOG.debugf("Command %s: the embedding model is not loaded", args[0]);
+            return;
+        }
         startLoading();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,6 +30,24 @@ public final class MemoryJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The record as a JSON tree, the form a store with a JSON payload (Qdrant) keeps. */
+    public static JsonNode toTree(Memory memory) {
+        return MAPPER.valueToTree(memory);
+    }
+
+    public static Memory fromTree(JsonNode json) {
+        try {
+            return MAPPER.treeToValue(json, Memory.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The mapper behind this format, for formats that embed the record (the export file). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
     }
 
     public static Memory read(byte[] json) {

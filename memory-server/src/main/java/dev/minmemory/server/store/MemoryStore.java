@@ -2,6 +2,7 @@ package dev.minmemory.server.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
@@ -32,6 +33,17 @@ public interface MemoryStore {
 
     /** Counts of the user's live memories matching the filter. */
     MemoryStats stats(String user, MemoryFilter filter);
+
+    /**
+     * Every memory of every user, soft-deleted ones included, each with its vector. For backup and migration only:
+     * never called on behalf of a user, so it is the one method not confined to a user's partition.
+     */
+    void forEachMemory(Consumer<StoredMemory> sink);
+
+    /** Inserts or replaces these memories with their vectors, as they are (ids, timestamps, links, deleted state). */
+    default void saveAll(List<StoredMemory> memories) {
+        memories.forEach(stored -> save(stored.memory(), stored.vector()));
+    }
 
     /** Whether the store can serve reads and writes right now. */
     boolean isAvailable();

@@ -10,10 +10,12 @@ import jakarta.interceptor.InvocationContext;
 import org.jboss.logging.Logger;
 
 import dev.minmemory.server.memory.MemoryRequestException;
+import dev.minmemory.server.store.StorageUnavailableException;
 import io.quarkiverse.mcp.server.ToolCallException;
 
 /**
- * A refused request becomes a tool error with the domain's message. Anything unexpected is logged with a reference
+ * A refused request becomes a tool error with the domain's message; an unreachable store becomes the tool error
+ * "Storage unavailable", which says to retry. Anything unexpected is logged with a reference
  * and becomes a tool error that quotes only the reference: no stack trace or internal detail reaches the client.
  */
 @ToolErrors
@@ -22,6 +24,9 @@ import io.quarkiverse.mcp.server.ToolCallException;
 public class ToolErrorsInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ToolErrorsInterceptor.class);
+    static final String STORAGE_UNAVAILABLE = "Storage unavailable: the memory server cannot reach its database right"
+            + " now, and this call did not complete (nothing was half-written). Retry in a few seconds; retrying is"
+            + " safe. If it keeps failing, tell the server's operator that the memory store is unreachable.";
 
     @AroundInvoke
     Object answerFailuresAsToolErrors(InvocationContext context) throws Exception {
@@ -31,6 +36,9 @@ public class ToolErrorsInterceptor {
             throw e;
         } catch (MemoryRequestException e) {
             throw new ToolCallException(e.getMessage());
+        } catch (StorageUnavailableException e) {
+            LOG.warnf("Tool %s: storage unavailable: %s", context.getMethod().getName(), e.getMessage());
+            throw new ToolCallException(STORAGE_UNAVAILABLE);
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             LOG.errorf(e, "Tool %s failed (reference %s)", context.getMethod().getName(), reference);

@@ -16,10 +16,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,6 +31,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -49,10 +49,12 @@ import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.store.EntityUsage;
+import dev.minmemory.server.store.KeywordText;
 import dev.minmemory.server.store.MemoryStats;
 import dev.minmemory.server.store.MemoryStore;
 import dev.minmemory.server.store.SearchHit;
 import dev.minmemory.server.store.SearchQuery;
+import dev.minmemory.server.store.StoredMemory;
 
 /**
  * The embedded store: one Lucene index holding records, BM25 postings and an HNSW vector graph.
@@ -113,7 +115,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
             // Segments flushed for near-real-time search stay in memory until a commit or merge writes them; on disk
             // their dirty pages would have to be written out by every fsync of the write-ahead log.
             directory = new NRTCachingDirectory(FSDirectory.open(indexDirectory), 8, 64);
-            IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET))
+            IndexWriterConfig config = new IndexWriterConfig(KeywordText.analyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     // Every write refreshes the searcher. By default a refresh waits up to 500 ms for small segments
                     // to merge and packs each one-document segment into a compound file; neither is worth it here.
@@ -148,6 +150,57 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
         }
+    }
+
+    /** One log sync and one searcher refresh for the whole batch: what an import needs. */
+    @Override
+    public void saveAll(List<StoredMemory> memories) {
+        if (memories.isEmpty()) {
+            return;
+        }
+        try {
+            long sequence = 0;
+            synchronized (appendLock) {
+                for (StoredMemory stored : memories) {
+                    sequence = log.append(stored.memory(), stored.vector());
+                    writer.updateDocument(new Term(MemoryDocument.ID, stored.memory().id()),
+                            MemoryDocument.of(stored.memory(), stored.vector()));
+                }
+            }
+            log.sync(sequence);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + memories.size() + " memories", e);
+        }
+    }
+
+    @Override
+    public void forEachMemory(Consumer<StoredMemory> sink) {
+        withSearcher(searcher -> {
+            List<Integer> docs = new ArrayList<>();
+            searcher.search(new MatchAllDocsQuery(), new SimpleCollector() {
+                private int docBase;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) {
+                    docBase = context.docBase;
+                }
+
+                @Override
+                public void collect(int doc) {
+                    docs.add(docBase + doc);
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+            for (int doc : docs) {
+                sink.accept(new StoredMemory(source(searcher, doc), vectorOf(searcher, doc)));
+            }
+            return null;
+        });
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.store.KeywordText;
 import dev.minmemory.server.store.MemoryJson;
 
 /**
@@ -59,7 +60,7 @@ final class MemoryDocument {
         doc.add(new StringField(DELETED, Boolean.toString(memory.deleted()), Field.Store.NO));
         doc.add(new NumericDocValuesField(CREATED_AT, memory.createdAt().toEpochMilli()));
         doc.add(new NumericDocValuesField(UPDATED_AT, memory.updatedAt().toEpochMilli()));
-        doc.add(new TextField(CONTENT, keywordText(memory), Field.Store.NO));
+        doc.add(new TextField(CONTENT, KeywordText.of(memory), Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new StoredField(SOURCE, MemoryJson.write(memory)));
         return doc;
@@ -68,11 +69,6 @@ final class MemoryDocument {
     static Memory source(Document stored) {
         BytesRef json = stored.getBinaryValue(SOURCE);
         return MemoryJson.read(Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length));
-    }
-
-    /** What keyword search sees: the text, plus the entity and tags, which are names users search for verbatim. */
-    private static String keywordText(Memory memory) {
-        return memory.text() + "\n" + memory.entity() + "\n" + String.join(" ", memory.tags());
     }
 
     private static void addIfPresent(Document doc, String field, String value) {

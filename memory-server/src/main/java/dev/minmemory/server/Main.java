@@ -1,0 +1,112 @@
+package dev.minmemory.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import dev.minmemory.server.embedding.EmbeddingConfig;
+import dev.minmemory.server.store.MemoryArchive;
+import dev.minmemory.server.store.MemoryStore;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Without arguments: the memory server, as always. With a command, a one-off job on whichever store the configuration
+ * selects (the embedded store, or Qdrant when {@code QDRANT_URL} is set), without listening on HTTP:
+ * <ul>
+ * <li>{@code export --out FILE}: every memory, as JSON Lines ({@link MemoryArchive});</li>
+ * <li>{@code import --in FILE}: saves every memory of such a file, ids, timestamps, links and deleted state as they
+ * are.</li>
+ * </ul>
+ */
+@QuarkusMain
+public class Main {
+
+    static final List<String> COMMANDS = List.of("export", "import");
+
+    /** Whether these arguments ask for a one-off command rather than the server. */
+    public static boolean isCommand(String... args) {
+        return args != null && args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static void main(String... args) {
+        if (isCommand(args)) {
+            // A command must not take the server's port, nor refuse to start because of the bind address.
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
+        Quarkus.run(Commands.class, args);
+    }
+
+    public static class Commands implements QuarkusApplication {
+
+        @Inject
+        MemoryStore store;
+
+        @Inject
+        EmbeddingConfig embedding;
+
+        @Override
+        public int run(String... args) throws Exception {
+            if (args.length == 0) {
+                Quarkus.waitForExit();
+                return 0;
+            }
+            try {
+                return switch (args[0]) {
+                    case "export" -> export(option(args, "--out"));
+                    case "import" -> importFrom(option(args, "--in"));
+                    default -> usage("Unknown command '" + args[0] + "'.");
+                };
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            } catch (RuntimeException e) {
+                System.err.println(args[0] + " failed: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        private int export(Path out) throws IOException {
+            Path partial = out.resolveSibling(out.getFileName() + ".partial");
+            long count;
+            try (Writer writer = new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8)) {
+                count = new MemoryArchive(embedding.model()).export(store, writer);
+            }
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            System.out.println("Exported " + count + " memories from " + store.location() + " to " + out);
+            return 0;
+        }
+
+        private int importFrom(Path in) throws IOException {
+            try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+                long count = new MemoryArchive(embedding.model()).importInto(store, reader);
+                System.out.println("Imported " + count + " memories from " + in + " into " + store.location());
+            }
+            return 0;
+        }
+
+        private static Path option(String[] args, String name) {
+            for (int i = 1; i < args.length - 1; i++) {
+                if (args[i].equals(name)) {
+                    return Path.of(args[i + 1]);
+                }
+            }
+            throw new IllegalArgumentException(args[0] + " needs " + name + " FILE.");
+        }
+
+        private static int usage(String problem) {
+            System.err.println(problem + "\nUsage: java -jar quarkus-run.jar [export --out FILE | import --in FILE]"
+                    + "\nWithout a command the memory server starts. The store is the one the configuration selects:"
+                    + " Qdrant when QDRANT_URL is set, otherwise the embedded store under MCP_DATA_DIR.");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.minmemory.server.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import dev.minmemory.server.memory.MemoryConfig;
+import dev.minmemory.server.store.lucene.LuceneMemoryStore;
+import dev.minmemory.server.store.qdrant.QdrantConfig;
+import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
+import io.quarkus.runtime.Startup;
+
+/**
+ * The one {@link MemoryStore} of the server, chosen by configuration: Qdrant when {@code QDRANT_URL} is set, otherwise
+ * the embedded store under the data directory. The embedded store opens at start-up, so a locked or unreadable
+ * directory fails fast; it is not touched at all when Qdrant is configured. Qdrant is connected in the background.
+ */
+@Singleton
+public class StoreProducer {
+
+    private static final Logger LOG = Logger.getLogger(StoreProducer.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    MemoryStore memoryStore(QdrantConfig qdrant, MemoryConfig memory) {
+        if (qdrant.url().filter(url -> !url.isBlank()).isPresent()) {
+            return QdrantMemoryStore.start(qdrant.settings());
+        }
+        Path index = memory.dataDir().resolve("index");
+        try {
+            Files.createDirectories(index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + index
+                    + ": set MCP_DATA_DIR to a writable directory", e);
+        }
+        LuceneMemoryStore store = LuceneMemoryStore.open(index);
+        LOG.infof("Embedded memory store open at %s", index);
+        return store;
+    }
+
+    void close(@Disposes MemoryStore store) throws IOException {
+        if (store instanceof Closeable closeable) {
+            closeable.close();
+        }
+    }
+}

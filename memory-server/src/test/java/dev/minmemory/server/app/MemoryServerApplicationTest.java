@@ -1,0 +1,68 @@
+package dev.minmemory.server.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The assembled application in local mode: health, metrics and the HTTP guards around /mcp. */
+@QuarkusTest
+class MemoryServerApplicationTest {
+
+    private static final String INITIALIZE = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
+             "capabilities":{},"clientInfo":{"name":"quarkus-test","version":"1"}}}""";
+
+    @BeforeEach
+    void waitUntilReady() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (given().get("/q/health/ready").statusCode() != 200) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not ready after 60 s: " + given().get("/q/health/ready").asString());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void readinessReportsTheModelAndTheEmbeddedStore() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("embedding-model", "memory-store"));
+    }
+
+    @Test
+    void mcpRequestsAreCountedInThePrometheusMetrics() {
+        mcpPost().body(INITIALIZE).post("/mcp").then().statusCode(200);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("mcp_server_requests_initialize_seconds_count"));
+    }
+
+    @Test
+    void aRequestNamingAForeignHostIsRefused() {
+        mcpPost().header("Host", "evil.example.com").body(INITIALIZE).post("/mcp").then().statusCode(403);
+    }
+
+    @Test
+    void aBrowserOnAForeignOriginIsRefused() {
+        mcpPost().header("Origin", "https://evil.example.com").body(INITIALIZE).post("/mcp").then().statusCode(403);
+    }
+
+    @Test
+    void localModeServesNoOAuthMetadata() {
+        given().get("/.well-known/oauth-protected-resource").then().statusCode(404);
+    }
+
+    private static RequestSpecification mcpPost() {
+        return given().contentType(ContentType.JSON).accept("application/json, text/event-stream");
+    }
+}

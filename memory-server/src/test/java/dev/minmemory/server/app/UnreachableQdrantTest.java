@@ -1,0 +1,82 @@
+package dev.minmemory.server.app;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.minmemory.server.store.qdrant.FakeQdrant;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * The whole server with {@code QDRANT_URL} pointing at a Qdrant that is not there yet: it starts, readiness is DOWN,
+ * a tool call answers "Storage unavailable"; once Qdrant comes up on that port, readiness turns UP and tools work.
+ */
+@QuarkusTest
+@TestProfile(UnreachableQdrantTest.QdrantNotThereYet.class)
+class UnreachableQdrantTest {
+
+    static final int QDRANT_PORT = freePort();
+
+    public static class QdrantNotThereYet implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("memory.qdrant.url", "http://localhost:" + QDRANT_PORT,
+                    "memory.qdrant.collection", "unreachable-test",
+                    "memory.data-dir", "target/unreachable-qdrant-test");
+        }
+    }
+
+    @Test
+    void theServerStaysNotReadyAndAnswersStorageUnavailableUntilQdrantComesUpThenRecovers() {
+        Response notReady = given().get("/q/health/ready");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(notReady.body().asString()).contains("memory-store").contains("DOWN");
+
+        McpSession mcp = McpSession.open();
+        String refused = mcp.callTool("search", Map.of("query", "anything"));
+        assertThat(refused).contains("\"isError\":true").contains("Storage unavailable").contains("Retry");
+
+        try (FakeQdrant qdrant = FakeQdrant.start(QDRANT_PORT, new FakeQdrant.Storage())) {
+            eventually(() -> given().get("/q/health/ready").statusCode() == 200);
+
+            String stored = mcp.callTool("store_memory", Map.of("text", "Qdrant came back", "memory_type",
+                    "episodic", "scope", "global", "entity", "qdrant"));
+            assertThat(stored).doesNotContain("\"isError\":true").contains("\"id\"");
+            assertThat(qdrant.pointCount("unreachable-test")).isEqualTo(1);
+        }
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("Not ready within 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

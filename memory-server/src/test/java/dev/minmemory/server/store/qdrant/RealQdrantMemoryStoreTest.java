@@ -1,0 +1,31 @@
+package dev.minmemory.server.store.qdrant;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import dev.minmemory.server.store.MemoryStore;
+import dev.minmemory.server.store.MemoryStoreContract;
+
+/** The store contract against a real Qdrant: runs only when {@code QDRANT_TEST_URL} is set. */
+@EnabledIfEnvironmentVariable(named = RealQdrant.URL_VARIABLE, matches = ".+")
+class RealQdrantMemoryStoreTest extends MemoryStoreContract {
+
+    private QdrantSettings settings;
+
+    @Override
+    protected MemoryStore openStore() {
+        settings = RealQdrant.newCollection();
+        return QdrantMemoryStore.connect(settings);
+    }
+
+    @Override
+    protected MemoryStore reopen(MemoryStore current) {
+        ((QdrantMemoryStore) current).close();
+        return QdrantMemoryStore.connect(settings);
+    }
+
+    @Override
+    protected void closeStore(MemoryStore current) {
+        ((QdrantMemoryStore) current).close();
+        RealQdrant.drop(settings);
+    }
+}
