@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import dev.minmemory.server.http.McpRouteOrder;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,7 +28,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <ol>
  * <li>a bearer token from the Authorization header (never the query string), validated by the OIDC tenant
  * (signature from the issuer's JWKS, issuer, audience, expiry): else 401 with the metadata challenge;</li>
- * <li>a session continues only with its owner's tokens: else 403;</li>
+ * <li>a session continues only with its owner's tokens: else 403, or 404 for a session this server never opened;</li>
  * <li>{@code tools/call} needs {@code mcp:read} or {@code mcp:write} by the tool's read-only annotation: else 403
  * {@code insufficient_scope}.</li>
  * </ol>
@@ -56,7 +57,7 @@ public class McpAccessGuard {
 
     void register(@Observes Router router) {
         if (auth.enabled()) {
-            router.route("/mcp*").order(Integer.MIN_VALUE + 1).handler(BodyHandler.create()).handler(this::authorize);
+            router.route("/mcp*").order(McpRouteOrder.ACCESS).handler(BodyHandler.create()).handler(this::authorize);
         }
     }
 
@@ -77,9 +78,16 @@ public class McpAccessGuard {
     private void admit(RoutingContext context, SecurityIdentity identity) {
         String user = CallerIdentity.userOf((JsonWebToken) identity.getPrincipal());
         String session = context.request().getHeader(SESSION_HEADER);
-        if (session != null && !sessions.mayUse(session, user)) {
-            reject(context, 403, null);
-            return;
+        if (session != null) {
+            Optional<String> owner = sessions.ownerOf(session);
+            if (owner.isEmpty()) {
+                reject(context, 404, null);
+                return;
+            }
+            if (!owner.get().equals(user)) {
+                reject(context, 403, null);
+                return;
+            }
         }
         Optional<String> missingScope = missingScope(context, identity);
         if (missingScope.isPresent()) {
@@ -145,6 +153,10 @@ public class McpAccessGuard {
             context.response().putHeader("WWW-Authenticate", wwwAuthenticate);
         }
         context.response().setStatusCode(status).putHeader("Content-Type", "text/plain")
-                .end(status == 401 ? "Unauthorized" : "Forbidden");
+                .end(switch (status) {
+                    case 401 -> "Unauthorized";
+                    case 404 -> "Session not found: initialize a new session.";
+                    default -> "Forbidden";
+                });
     }
 }

@@ -28,7 +28,7 @@ public class OriginGuard {
     }
 
     void register(@Observes Router router) {
-        router.route("/mcp*").order(Integer.MIN_VALUE).handler(this::check);
+        router.route("/mcp*").order(McpRouteOrder.ORIGIN).handler(this::check);
     }
 
     private void check(RoutingContext context) {

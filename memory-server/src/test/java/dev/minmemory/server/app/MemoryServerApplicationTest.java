@@ -5,11 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.minmemory.server.testing.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -23,14 +23,8 @@ class MemoryServerApplicationTest {
              "capabilities":{},"clientInfo":{"name":"quarkus-test","version":"1"}}}""";
 
     @BeforeEach
-    void waitUntilReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (given().get("/q/health/ready").statusCode() != 200) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not ready after 60 s: " + given().get("/q/health/ready").asString());
-            }
-            Thread.sleep(200);
-        }
+    void waitUntilReady() {
+        Eventually.within(Duration.ofSeconds(60), () -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     @Test

@@ -3,15 +3,13 @@ package dev.minmemory.server.app;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.minmemory.server.testing.Eventually;
+import dev.minmemory.server.testing.FreePort;
 import dev.minmemory.server.store.qdrant.FakeQdrant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,7 +24,7 @@ import io.restassured.response.Response;
 @TestProfile(UnreachableQdrantTest.QdrantNotThereYet.class)
 class UnreachableQdrantTest {
 
-    static final int QDRANT_PORT = freePort();
+    static final int QDRANT_PORT = FreePort.find();
 
     public static class QdrantNotThereYet implements QuarkusTestProfile {
         @Override
@@ -48,35 +46,12 @@ class UnreachableQdrantTest {
         assertThat(refused).contains("\"isError\":true").contains("Storage unavailable").contains("Retry");
 
         try (FakeQdrant qdrant = FakeQdrant.start(QDRANT_PORT, new FakeQdrant.Storage())) {
-            eventually(() -> given().get("/q/health/ready").statusCode() == 200);
+            Eventually.within(Duration.ofSeconds(60), () -> given().get("/q/health/ready").statusCode() == 200);
 
             String stored = mcp.callTool("store_memory", Map.of("text", "Qdrant came back", "memory_type",
                     "episodic", "scope", "global", "entity", "qdrant"));
             assertThat(stored).doesNotContain("\"isError\":true").contains("\"id\"");
             assertThat(qdrant.pointCount("unreachable-test")).isEqualTo(1);
-        }
-    }
-
-    private static void eventually(java.util.function.BooleanSupplier condition) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("Not ready within 60 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

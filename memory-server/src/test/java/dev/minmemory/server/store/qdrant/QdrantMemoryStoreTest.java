@@ -3,19 +3,17 @@ package dev.minmemory.server.store.qdrant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.minmemory.server.testing.Eventually;
+import dev.minmemory.server.testing.FreePort;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.RelationType;
@@ -194,14 +192,14 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
 
     @Test
     void whileQdrantIsUnreachableAtStartTheStoreIsNotAvailableCallsFailAsStorageUnavailableAndItRecoversWhenQdrantComesUp() {
-        int port = freePort();
+        int port = FreePort.find();
         try (QdrantMemoryStore late = QdrantMemoryStore.start(QdrantSettings.of("http://localhost:" + port, "late"))) {
             assertThat(late.isAvailable()).isFalse();
             assertThatThrownBy(() -> late.find("u", UUID.randomUUID().toString()))
                     .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("did not answer");
 
             try (FakeQdrant up = FakeQdrant.start(port, new FakeQdrant.Storage())) {
-                eventually(late::isAvailable);
+                Eventually.within(Duration.ofSeconds(30), late::isAvailable);
                 Memory memory = memory("u", "after the outage", Scope.GLOBAL, null, null, "e");
                 late.save(memory, randomUnitVector());
                 assertThat(late.find("u", memory.id())).contains(memory);
@@ -225,7 +223,7 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
             assertThat(flaky.isAvailable()).isFalse();
 
             try (FakeQdrant back = FakeQdrant.start(port, disk)) {
-                eventually(flaky::isAvailable);
+                Eventually.within(Duration.ofSeconds(30), flaky::isAvailable);
                 assertThat(flaky.find("u", kept.id())).contains(kept);
                 assertThat(flaky.find("u", lost.id())).isEmpty();
                 flaky.save(lost, randomUnitVector());
@@ -248,28 +246,5 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
     void theRequestsOfIndexCreationAskForATenantIndexOnTheUser() {
         assertThat(CollectionLayout.index("c", "user")).satisfies((CreateFieldIndexCollection index) ->
                 assertThat(index.getFieldIndexParams().getKeywordIndexParams().getIsTenant()).isTrue());
-    }
-
-    private static void eventually(BooleanSupplier condition) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("Condition not met within 30 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
