@@ -1,27 +1,11 @@
 // The HTTP surface in auth mode: DNS-rebinding protection still applies with a valid token (a foreign Origin or Host
 // gets 403), health stays open to probes without a token, and the metadata is public.
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { before, describe, test } from 'node:test';
 import { signToken } from '../lib/authorization-server.js';
 import { sharedAuthServer } from '../lib/auth-shared.js';
 import { initializeRequest, post } from '../lib/http-mcp.js';
-
-/** A raw HTTP request (fetch cannot set Host). */
-function request(url, { method = 'GET', headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, family: 4 }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => { data += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: data }));
-    });
-    req.on('error', reject);
-    req.setTimeout(15_000, () => req.destroy(new Error('timeout')));
-    if (body) req.write(body);
-    req.end();
-  });
-}
+import { request } from '../lib/raw-http.js';
 
 describe('HTTP guards in auth mode', () => {
   let server;

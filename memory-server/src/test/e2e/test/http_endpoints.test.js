@@ -1,26 +1,10 @@
 // The HTTP surface around MCP: health, Prometheus metrics with per-tool metrics, and DNS-rebinding protection
 // (a foreign Host or Origin gets 403).
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { before, describe, test } from 'node:test';
 import { call, connect } from '../lib/mcp.js';
 import { sharedServer } from '../lib/shared.js';
-
-/** A raw HTTP request (fetch cannot set Host), returning {status, headers, body}. */
-function request(url, { method = 'GET', headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => { data += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: data }));
-    });
-    req.on('error', reject);
-    req.setTimeout(15_000, () => req.destroy(new Error('timeout')));
-    if (body) req.write(body);
-    req.end();
-  });
-}
+import { request } from '../lib/raw-http.js';
 
 const INITIALIZE = JSON.stringify({
   jsonrpc: '2.0', id: 1, method: 'initialize',
