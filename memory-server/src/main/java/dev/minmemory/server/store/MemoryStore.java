@@ -1,5 +1,6 @@
 package dev.minmemory.server.store;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,7 +32,7 @@ public interface MemoryStore {
      * duplicate check needs. The query's text may help a store find candidates; the answer is ranked by similarity.
      */
     default Optional<SearchHit> mostSimilar(String user, SearchQuery query) {
-        return search(user, query).stream().max(java.util.Comparator.comparingDouble(SearchHit::similarity));
+        return search(user, query).stream().max(Comparator.comparingDouble(SearchHit::similarity));
     }
 
     /** Returns once every write visible so far is durable. */
