@@ -20,6 +20,7 @@ const javaOptions = (process.env.BENCH_JAVA_OPTS ?? '-Xmx512m').split(' ').filte
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
 const PEER_N = Number(process.env.BENCH_PEER_N ?? 1000);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
 const jsonl = (file) => readFileSync(join(out, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
@@ -83,14 +84,19 @@ async function startTimed(dataDir) {
   return server;
 }
 
-async function retrieveLatency(url, label) {
+/** `repeats` runs of QUERIES retrieve_context calls, after `warmUp` unmeasured ones, on the questions from `from` on. */
+async function retrieveLatency(url, label, { repeats = REPEATS, warmUp = WARM_UP, from = 0 } = {}) {
   const client = await connect(url, { name: 'bench-retrieve' });
   try {
-    for (const q of questions.slice(0, 50)) await call(client, 'retrieve_context', { ...q, limit: 10 }); // warm-up
+    // Warm-up: a server that has run for a while has its search and serialisation paths compiled by the JIT; before
+    // that, the first few hundred queries take up to twice as long.
+    for (const q of questions.slice(from, from + warmUp)) await call(client, 'retrieve_context', { ...q, limit: 10 });
     const runs = [];
-    for (let r = 0; r < REPEATS; r++) {
+    for (let r = 0; r < repeats; r++) {
       const ms = [];
-      const batch = questions.slice(50 + r * QUERIES, 50 + (r + 1) * QUERIES);
+      const first = from + warmUp + r * QUERIES;
+      const batch = questions.slice(first, first + QUERIES);
+      if (batch.length < QUERIES) throw new Error('not enough questions in questions.jsonl');
       const loadBefore = load();
       for (const q of batch) ms.push((await timed(() => call(client, 'retrieve_context', { ...q, limit: 10 })))[0]);
       runs.push({ ...percentiles(ms), load_1min: [loadBefore, load()] });
@@ -105,7 +111,7 @@ async function retrieveLatency(url, label) {
 async function storeThroughput(url, clientCount, perClient, label) {
   const clients = await Promise.all(Array.from({ length: clientCount }, () => connect(url, { name: 'bench-store' })));
   try {
-    for (const client of clients) await call(client, 'store_memory', takeNew(1)[0]); // warm-up, one each
+    for (const client of clients) for (const args of takeNew(5)) await call(client, 'store_memory', args); // warm-up
     const runs = [];
     for (let r = 0; r < REPEATS; r++) {
       const work = clients.map(() => takeNew(perClient));
@@ -140,6 +146,9 @@ async function atSize(size) {
     result.retrieve_context = await retrieveLatency(server.url, `${size / 1000}k`);
     result.store_memory_1_client = await storeThroughput(server.url, 1, 60, `${size / 1000}k`);
     result.store_memory_8_clients = await storeThroughput(server.url, 8, 25, `${size / 1000}k`);
+    // The stores left new small index segments beside the compacted one; other questions than before.
+    result.retrieve_context_after_stores = await retrieveLatency(server.url, `${size / 1000}k after the stores`,
+      { repeats: 1, warmUp: 0, from: WARM_UP + REPEATS * QUERIES });
     result.rss_end = rss(server.proc.pid);
     result.log = server.logFile;
     return result;

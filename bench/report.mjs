@@ -61,11 +61,12 @@ if (mcp) {
   lines.push(`### 2. End to end over MCP Streamable HTTP (SDK client, embedded store, JVM \`${mcp.java_options}\`, ${mcp.repeats} runs each)`, '');
   lines.push('| | 10k memories | 100k memories |', '|---|---|---|');
   const both = (f) => [mcp.at_10k, mcp.at_100k].map((x) => (x ? f(x) : 'n/a'));
-  row('import (export file with vectors)', ...both((x) => `${x.import_s} s`));
+  row('import (export file with vectors), then compaction', ...both((x) => `${x.import_s} s`));
   row('start-up to ready', ...both((x) => `${x.startup_ms} ms`));
   row('`retrieve_context` p50', ...both((x) => range(x.retrieve_context.p50, ' ms')));
   row('`retrieve_context` p95', ...both((x) => range(x.retrieve_context.p95, ' ms')));
   row('`retrieve_context` p99', ...both((x) => range(x.retrieve_context.p99, ' ms')));
+  row('`retrieve_context` p50 / p99 after the stores (1 run)', ...both((x) => `${x.retrieve_context_after_stores.p50.median} / ${x.retrieve_context_after_stores.p99.median} ms`));
   row('`store_memory`, 1 client', ...both((x) => range(x.store_memory_1_client.per_s, '/s')));
   row('`store_memory`, 8 clients', ...both((x) => range(x.store_memory_8_clients.per_s, '/s')));
   row('`store_memory` p50 / p99 latency, 8 clients (last run)', ...both((x) => `${x.store_memory_8_clients.runs.at(-1).latency_ms.p50} / ${x.store_memory_8_clients.runs.at(-1).latency_ms.p99} ms`));

@@ -88,6 +88,8 @@ public class Main {
         private int importFrom(Path in) throws IOException {
             try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
                 long count = new MemoryArchive(embedding.model()).importInto(store, reader);
+                System.out.println("Compacting " + store.location() + " for fast searches…");
+                store.compact();
                 System.out.println("Imported " + count + " memories from " + in + " into " + store.location());
             }
             return 0;

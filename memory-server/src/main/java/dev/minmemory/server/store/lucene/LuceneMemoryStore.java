@@ -31,7 +31,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -73,6 +72,12 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
      * this many candidates.
      */
     static final int DENSE_CANDIDATES = 300;
+    /**
+     * The beam of a duplicate check. A near-duplicate (cosine >= 0.97) lies far closer to the new memory than
+     * anything else, so the graph's greedy descent reaches it without the wide beam recall@10 needs; and the check
+     * runs under the user's lock, where each store waits for the one before it.
+     */
+    static final int DUPLICATE_CANDIDATES = 32;
     static final int KEYWORD_CANDIDATES = 50;
     /** The usual reciprocal rank fusion constant. */
     static final int RRF_K = 60;
@@ -203,8 +208,8 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                int k = Math.max(query.limit(), DENSE_CANDIDATES);
-                for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(MemoryDocument.VECTOR, query.vector(), k,
+                int k = Math.max(query.limit(), DUPLICATE_CANDIDATES);
+                for (ScoreDoc hit : searcher.search(new FilteredKnnQuery(MemoryDocument.VECTOR, query.vector(), k,
                         FilterQueries.liveMemories(user, query.filter())), 1).scoreDocs) {
                     double similarity = dot(vectorOf(searcher, hit.doc), query.vector());
                     if (best.isEmpty() || similarity > best.get().similarity()) {
@@ -260,29 +265,26 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         }
     }
 
+    /**
+     * Merges the index into one segment. Each segment has its own vector graph, and a search walks every graph with
+     * the full beam: at 100k memories in 7 segments, as an import leaves them, a search costs several times what it
+     * costs in one. Writes made later form new, small segments again, which are cheap to search.
+     */
+    @Override
+    public void compact() {
+        try {
+            writer.forceMerge(1);
+            commit();
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compact the memory store", e);
+        }
+    }
+
     @Override
     public void forEachMemory(Consumer<StoredMemory> sink) {
         withSearcher(searcher -> {
-            List<Integer> docs = new ArrayList<>();
-            searcher.search(new MatchAllDocsQuery(), new SimpleCollector() {
-                private int docBase;
-
-                @Override
-                protected void doSetNextReader(LeafReaderContext context) {
-                    docBase = context.docBase;
-                }
-
-                @Override
-                public void collect(int doc) {
-                    docs.add(docBase + doc);
-                }
-
-                @Override
-                public ScoreMode scoreMode() {
-                    return ScoreMode.COMPLETE_NO_SCORES;
-                }
-            });
-            for (int doc : docs) {
+            for (int doc : matchingDocs(searcher, new MatchAllDocsQuery())) {
                 sink.accept(new StoredMemory(source(searcher, doc), vectorOf(searcher, doc)));
             }
             return null;
@@ -313,8 +315,8 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     public List<Memory> findLinkingTo(String user, String id) {
         return withSearcher(searcher -> {
             List<Memory> linking = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(FilterQueries.linkingTo(user, id), Integer.MAX_VALUE).scoreDocs) {
-                linking.add(source(searcher, hit.doc));
+            for (int doc : matchingDocs(searcher, FilterQueries.linkingTo(user, id))) {
+                linking.add(source(searcher, doc));
             }
             return linking;
         });
@@ -325,7 +327,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         return withSearcher(searcher -> {
             Query filter = FilterQueries.liveMemories(user, query.filter());
             int denseK = Math.max(query.limit(), DENSE_CANDIDATES);
-            ScoreDoc[] dense = searcher.search(new KnnFloatVectorQuery(MemoryDocument.VECTOR, query.vector(), denseK,
+            ScoreDoc[] dense = searcher.search(new FilteredKnnQuery(MemoryDocument.VECTOR, query.vector(), denseK,
                     filter), denseK).scoreDocs;
             ScoreDoc[] keyword = keywordHits(searcher, query.text(), filter, Math.max(query.limit(), KEYWORD_CANDIDATES));
             Map<Integer, Double> fused = reciprocalRankFusion(dense, keyword);
@@ -460,6 +462,33 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
             }
         }
         return fused;
+    }
+
+    /**
+     * Every document the query matches, in index order. Unlike {@code search(query, n)}, whose priority queue is
+     * allocated up front with n (at most maxDoc) entries, this costs nothing when little matches.
+     */
+    private static List<Integer> matchingDocs(IndexSearcher searcher, Query query) throws IOException {
+        List<Integer> docs = new ArrayList<>();
+        searcher.search(query, new SimpleCollector() {
+            private int docBase;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                docBase = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs.add(docBase + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return docs;
     }
 
     private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {

@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.store.MemoryStore;
 import dev.minmemory.server.store.MemoryStoreContract;
+import dev.minmemory.server.store.SearchHit;
+import dev.minmemory.server.store.SearchQuery;
+import dev.minmemory.server.store.StoredMemory;
 
 /** The store contract on the embedded Lucene store, plus what only it has: its log, its lock, its directory. */
 class LuceneMemoryStoreTest extends MemoryStoreContract {
@@ -57,6 +63,50 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
     }
 
     @Test
+    void theDuplicateCheckFindsANearCopyAmongThousandsOfAlikeMemories() {
+        // 100 clusters of 100 (cosine ~0.8 within a cluster), as real memories crowd around a few topics; the copies
+        // asked for are at cosine ~0.99 from their original, the duplicate threshold being 0.97.
+        List<StoredMemory> all = new ArrayList<>();
+        for (int cluster = 0; cluster < 100; cluster++) {
+            float[] centre = randomUnitVector();
+            for (int i = 0; i < 100; i++) {
+                all.add(new StoredMemory(memory("u", "note " + cluster + "/" + i, Scope.GLOBAL, null, null, "e"),
+                        near(centre, 0.5f)));
+            }
+        }
+        store.saveAll(all);
+
+        for (int i = 0; i < all.size(); i += 97) {
+            StoredMemory original = all.get(i);
+            SearchQuery nearCopy = new SearchQuery(near(original.vector(), 0.15f), "unrelated words",
+                    MemoryFilter.ALL, 5);
+            assertThat(store.mostSimilar("u", nearCopy)).map(SearchHit::memory).contains(original.memory());
+        }
+    }
+
+    @Test
+    void compactingLeavesOneSegmentWithEveryMemoryFindable() throws IOException {
+        List<StoredMemory> all = new ArrayList<>();
+        for (int batch = 0; batch < 3; batch++) {
+            List<StoredMemory> memories = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                memories.add(new StoredMemory(memory("u", "note " + batch + "/" + i, Scope.GLOBAL, null, null, "e"),
+                        randomUnitVector()));
+            }
+            store.saveAll(memories);
+            all.addAll(memories);
+        }
+        lucene().compact();
+
+        assertThat(segmentsOnDisk()).isEqualTo(1);
+        for (StoredMemory stored : all) {
+            assertThat(store.find("u", stored.memory().id())).contains(stored.memory());
+        }
+        assertThat(store.search("u", new SearchQuery(all.get(77).vector(), "unrelated words", MemoryFilter.ALL, 1)))
+                .extracting(SearchHit::memory).containsExactly(all.get(77).memory());
+    }
+
+    @Test
     void theStoreIsAvailableUntilClosed() {
         assertThat(store.isAvailable()).isTrue();
         lucene().close();
@@ -71,6 +121,12 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("in use by another min-memory process")
                 .hasMessageContaining("MCP_DATA_DIR");
+    }
+
+    private long segmentsOnDisk() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".si")).count();
+        }
     }
 
     /** The files on disk, minus the lock that only a live process holds. */
