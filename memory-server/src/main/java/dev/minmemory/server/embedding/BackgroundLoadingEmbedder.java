@@ -41,7 +41,7 @@ public class BackgroundLoadingEmbedder implements Embedder {
     }
 
     private BackgroundLoadingEmbedder(EmbeddingModel model, EmbeddingConfig config) {
-        this(model, () -> OnnxBgeEmbedder.load(model, cacheDir(config), threads(config)), DEFAULT_MAX_WAIT);
+        this(model, () -> OnnxBgeEmbedder.load(model, cacheDir(config), config.threads()), DEFAULT_MAX_WAIT);
     }
 
     BackgroundLoadingEmbedder(EmbeddingModel model, Callable<Embedder> loader, Duration maxWait) {
@@ -52,10 +52,6 @@ public class BackgroundLoadingEmbedder implements Embedder {
 
     private static Path cacheDir(EmbeddingConfig config) {
         return config.cacheDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "min-memory-cache"));
-    }
-
-    private static int threads(EmbeddingConfig config) {
-        return config.threads().orElseGet(Runtime.getRuntime()::availableProcessors);
     }
 
     /** The server loads the model at once; a one-off command (export, import) never embeds, so never loads it. */

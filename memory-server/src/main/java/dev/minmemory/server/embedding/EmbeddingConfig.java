@@ -12,8 +12,15 @@ public interface EmbeddingConfig {
     @WithDefault("bge-small-en-v1.5-q")
     String model();
 
-    /** ONNX Runtime intra-op threads; defaults to the number of available processors. */
-    Optional<Integer> threads();
+    /**
+     * ONNX Runtime intra-op threads per model call. One by default: a memory or a question is a few dozen tokens,
+     * which a second thread does not embed any faster (about 3.7 ms either way on 2 cores), while concurrent calls,
+     * each on its own core, embed 1.25 to 1.8 times as many per second as calls that share two threads
+     * (docs/BENCHMARKS.md). More threads pay only for long texts (512 tokens: 108 ms on one thread, 71 ms on two) on an
+     * otherwise idle machine.
+     */
+    @WithDefault("1")
+    int threads();
 
     /** Where model files are extracted and native libraries cached; must be writable. */
     Optional<Path> cacheDir();

@@ -1,27 +1,25 @@
 package dev.minmemory.server.embedding;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Embeds text with a bge model running in-process on ONNX Runtime (through DJL), fully offline.
+ * Embeds text with a bge model running in-process on ONNX Runtime, fully offline: DJL's Hugging Face tokenizer,
+ * then one ONNX Runtime session call per batch.
  *
- * <p>Thread-safe: the tokenizer and the ONNX Runtime session are safe for concurrent use, and each call gets its
- * own short-lived DJL predictor, because predictors are not.
+ * <p>Thread-safe: the tokenizer and the ONNX Runtime session are safe for concurrent use.
  */
 public final class OnnxBgeEmbedder implements Embedder, Closeable {
 
@@ -33,17 +31,19 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
      * this bound allows 2 such texts (~380 MB), or 32 texts of up to 128 tokens.
      */
     static final long MAX_BATCH_ATTENTION_CELLS = 2L * 512 * 512;
+    private static final Set<String> OUTPUTS = Set.of("last_hidden_state");
 
     private final EmbeddingModel model;
     private final HuggingFaceTokenizer tokenizer;
-    private final ZooModel<NDList, NDList> onnxModel;
-    private final ClsPoolingTranslator translator;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
 
-    private OnnxBgeEmbedder(EmbeddingModel model, HuggingFaceTokenizer tokenizer, ZooModel<NDList, NDList> onnxModel) {
+    private OnnxBgeEmbedder(EmbeddingModel model, HuggingFaceTokenizer tokenizer, OrtEnvironment environment,
+            OrtSession session) {
         this.model = model;
         this.tokenizer = tokenizer;
-        this.onnxModel = onnxModel;
-        this.translator = new ClsPoolingTranslator(model.dimension());
+        this.environment = environment;
+        this.session = session;
     }
 
     /**
@@ -68,20 +68,13 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
                 .optMaxLength(model.maxTokens())
                 .optPadding(false)
                 .build();
-        try {
-            Criteria<NDList, NDList> criteria = Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optModelPath(modelDir)
-                    .optModelName(model.id())
-                    .optDevice(Device.cpu())
-                    // The tokenizers jar registers a "Rust" engine that would otherwise be picked as the default.
-                    .optEngine("OnnxRuntime")
-                    // DJL only applies intraOpNumThreads when interOpNumThreads is set too.
-                    .optOption("interOpNumThreads", "1")
-                    .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
-                    .build();
-            return new OnnxBgeEmbedder(model, tokenizer, criteria.loadModel());
-        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            return new OnnxBgeEmbedder(model, tokenizer, environment,
+                    environment.createSession(modelFile.toString(), options));
+        } catch (OrtException | RuntimeException | LinkageError e) {
             tokenizer.close();
             throw new IOException("cannot load embedding model " + model.id() + " from " + modelFile + ": " + e, e);
         }
@@ -134,9 +127,10 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
     }
 
     private List<float[]> embedBatch(List<Encoding> batch) {
-        try (Predictor<List<Encoding>, List<float[]>> predictor = onnxModel.newPredictor(translator)) {
-            return predictor.predict(batch);
-        } catch (TranslateException e) {
+        try (TokenBatch inputs = TokenBatch.of(environment, batch);
+                OrtSession.Result result = session.run(inputs.tensors(), OUTPUTS)) {
+            return inputs.clsEmbeddings((OnnxTensor) result.get(0), model.dimension());
+        } catch (OrtException e) {
             throw new IllegalStateException("embedding with " + model.id() + " failed", e);
         }
     }
@@ -151,7 +145,12 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
     /** Frees the native model and tokenizer. Calls still running must finish first. */
     @Override
     public void close() {
-        onnxModel.close();
-        tokenizer.close();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close embedding model " + model.id(), e);
+        } finally {
+            tokenizer.close();
+        }
     }
 }

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +34,23 @@ class ModelLoadingTest {
         assertThat(fp32).hasSize(384);
         assertThat(norm(fp32)).isCloseTo(1.0, within(1e-5));
         assertThat(cosine(fp32, int8)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void givesTheVectorsThatStoredMemoriesWereEmbeddedWith() throws IOException {
+        List<String[]> references = referenceVectors();
+        assertThat(references).hasSize(4);
+        for (EmbeddingModel model : EmbeddingModel.values()) {
+            try (OnnxBgeEmbedder embedder = OnnxBgeEmbedder.load(model, cacheDir, 2)) {
+                for (String[] reference : references) {
+                    if (reference[0].equals(model.id())) {
+                        float[] expected = parse(reference[2]);
+                        assertThat(cosine(embedder.embed(reference[1]), expected)).as("%s: %s", model.id(), reference[1])
+                                .isGreaterThan(0.9999);
+                    }
+                }
+            }
+        }
     }
 
     @Test
@@ -57,6 +77,25 @@ class ModelLoadingTest {
         // The first load in this JVM chose the DJL cache directory; DJL loads its natives only once.
         assertThat(System.getProperty(DjlOfflineSettings.CACHE_DIR)).endsWith("djl");
         assertThat(System.getProperty("onnxruntime.native.onnxruntime.path")).contains("onnxruntime");
+    }
+
+    /** Model id, text, vector: see the file's first line. */
+    private static List<String[]> referenceVectors() throws IOException {
+        try (InputStream in = ModelLoadingTest.class.getResourceAsStream("/embedding/reference-vectors.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .map(line -> line.split("\t"))
+                    .toList();
+        }
+    }
+
+    private static float[] parse(String vector) {
+        String[] parts = vector.split(" ");
+        float[] values = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Float.parseFloat(parts[i]);
+        }
+        return values;
     }
 
     private static Object fileKey(Path file) throws IOException {

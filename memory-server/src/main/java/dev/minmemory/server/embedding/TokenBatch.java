@@ -1,0 +1,94 @@
+package dev.minmemory.server.embedding;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch of tokenised texts as the three input tensors of a BERT-style model, padded to the longest text, and the
+ * reading of its sentence embeddings from the model's output.
+ */
+final class TokenBatch implements AutoCloseable {
+
+    private final int rows;
+    private final int columns;
+    private final Map<String, OnnxTensor> tensors;
+
+    private TokenBatch(int rows, int columns, Map<String, OnnxTensor> tensors) {
+        this.rows = rows;
+        this.columns = columns;
+        this.tensors = tensors;
+    }
+
+    static TokenBatch of(OrtEnvironment environment, List<Encoding> batch) throws OrtException {
+        int rows = batch.size();
+        int columns = batch.stream().mapToInt(e -> e.getIds().length).max().orElseThrow();
+        // Shorter texts are padded with zeros: token id 0 is [PAD], and attention mask 0 hides it from the model.
+        long[] ids = new long[rows * columns];
+        long[] mask = new long[rows * columns];
+        long[] types = new long[rows * columns];
+        for (int i = 0; i < rows; i++) {
+            Encoding encoding = batch.get(i);
+            System.arraycopy(encoding.getIds(), 0, ids, i * columns, encoding.getIds().length);
+            System.arraycopy(encoding.getAttentionMask(), 0, mask, i * columns, encoding.getAttentionMask().length);
+            System.arraycopy(encoding.getTypeIds(), 0, types, i * columns, encoding.getTypeIds().length);
+        }
+        long[] shape = {rows, columns};
+        OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
+        OnnxTensor maskTensor = null;
+        try {
+            maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+            OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape);
+            return new TokenBatch(rows, columns,
+                    Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor));
+        } catch (OrtException | RuntimeException e) {
+            idTensor.close();
+            if (maskTensor != null) {
+                maskTensor.close();
+            }
+            throw e;
+        }
+    }
+
+    Map<String, OnnxTensor> tensors() {
+        return tensors;
+    }
+
+    /**
+     * Per text, the L2-normalised hidden state of its first ([CLS]) token: the sentence embedding bge models are
+     * trained to produce. Only those rows of the [rows, columns, dimension] output are read.
+     */
+    List<float[]> clsEmbeddings(OnnxTensor lastHiddenState, int dimension) {
+        FloatBuffer hidden = lastHiddenState.getFloatBuffer();
+        List<float[]> embeddings = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            float[] cls = new float[dimension];
+            hidden.get(i * columns * dimension, cls);
+            embeddings.add(normalised(cls));
+        }
+        return embeddings;
+    }
+
+    @Override
+    public void close() {
+        tensors.values().forEach(OnnxTensor::close);
+    }
+
+    private static float[] normalised(float[] vector) {
+        double sumOfSquares = 0;
+        for (float v : vector) {
+            sumOfSquares += v * v;
+        }
+        float inverseNorm = (float) (1 / Math.sqrt(sumOfSquares));
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] *= inverseNorm;
+        }
+        return vector;
+    }
+}
