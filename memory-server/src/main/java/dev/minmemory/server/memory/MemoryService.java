@@ -35,6 +35,7 @@ import dev.minmemory.server.store.SearchQuery;
 public class MemoryService {
 
     static final String DEFAULT_STATUS = "active";
+    /** Candidates a retrieval re-ranks by recency or thins out by a similarity threshold, at least. */
     private static final int MIN_CANDIDATES = 30;
     private static final int LOCK_STRIPES = 64;
     /** Marks a cursor as one of ours, so that a made-up one is refused instead of read as a position. */
@@ -61,21 +62,23 @@ public class MemoryService {
         requireText("entity", request.entity());
         Scope scope = request.scope();
         requireScopeContext(scope, request.project(), request.taskId());
+        ScopeFilter sameScope = new ScopeFilter(scope, scopedProject(scope, request.project()),
+                scopedTask(scope, request.taskId()));
         float[] vector = embedder.embed(request.text());
         StoreResult result = underLock(user, () -> {
             Map<String, RelationType> relations = request.relationTypes() == null ? Map.of() : request.relationTypes();
             List<String> relatedTo = distinct(concat(request.relatedTo(), List.copyOf(relations.keySet())));
             relatedTo.forEach(id -> requireLive(user, id));
-            Optional<SearchHit> duplicate = nearestInSameScope(user, request, vector);
-            if (duplicate.isPresent() && duplicate.get().similarity() >= config.duplicateThreshold()) {
+            Optional<SearchHit> duplicate = store.findDuplicate(user, new SearchQuery(vector, request.text(),
+                    MemoryFilter.of(List.of(sameScope)), 5), config.duplicateThreshold());
+            if (duplicate.isPresent()) {
                 return new StoreResult(duplicate.get().memory().id(), true, duplicate.get().similarity());
             }
             Instant now = now();
             Memory memory = new Memory(UUID.randomUUID().toString(), user, request.text(), request.memoryType(), scope,
-                    request.entity(), scopedProject(scope, request.project()), scopedTask(scope, request.taskId()),
-                    relatedTo, relations, distinct(request.tags()),
-                    request.status() == null ? DEFAULT_STATUS : request.status(), request.priority(), now, now, false,
-                    null);
+                    request.entity(), sameScope.project(), sameScope.taskId(), relatedTo, relations,
+                    distinct(request.tags()), request.status() == null ? DEFAULT_STATUS : request.status(),
+                    request.priority(), now, now, false, null);
             store.saveVisible(memory, vector);
             return new StoreResult(memory.id(), false, 1.0);
         });
@@ -88,7 +91,10 @@ public class MemoryService {
     public List<RetrievedMemory> retrieve(String user, RetrieveRequest request) {
         requireText("query", request.query());
         MemoryFilter filter = request.filter();
-        int candidates = Math.max(request.limit() * 3, MIN_CANDIDATES);
+        // Without re-ranking or thinning out, the store's best hits are the answer; every further candidate would be
+        // read from the store only to be dropped.
+        boolean reRanked = request.recencyWeight() > 0 || request.scoreThreshold() > 0;
+        int candidates = reRanked ? Math.max(request.limit() * 3, MIN_CANDIDATES) : request.limit();
         List<SearchHit> hits = store.search(user,
                 new SearchQuery(embedder.embed(request.query()), request.query(), filter, candidates));
         Instant now = now();
@@ -236,12 +242,6 @@ public class MemoryService {
             links.add(new LinkedMemory(source, source.relationTypes().get(memory.id()), false));
         }
         return links;
-    }
-
-    private Optional<SearchHit> nearestInSameScope(String user, NewMemory request, float[] vector) {
-        ScopeFilter sameScope = new ScopeFilter(request.scope(), scopedProject(request.scope(), request.project()),
-                scopedTask(request.scope(), request.taskId()));
-        return store.mostSimilar(user, new SearchQuery(vector, request.text(), MemoryFilter.of(List.of(sameScope)), 5));
     }
 
     private Memory requireLive(String user, String id) {

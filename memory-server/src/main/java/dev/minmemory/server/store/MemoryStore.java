@@ -28,11 +28,14 @@ public interface MemoryStore {
     }
 
     /**
-     * The live memory of the user, within the query's filter, whose vector is most similar to the query's: what a
-     * duplicate check needs. The query's text may help a store find candidates; the answer is ranked by similarity.
+     * The live memory of the user, within the query's filter, whose vector is at least {@code minSimilarity} similar to
+     * the query's, the most similar one if several are: what a duplicate check needs. The query's text may help a
+     * store find candidates.
      */
-    default Optional<SearchHit> mostSimilar(String user, SearchQuery query) {
-        return search(user, query).stream().max(Comparator.comparingDouble(SearchHit::similarity));
+    default Optional<SearchHit> findDuplicate(String user, SearchQuery query, double minSimilarity) {
+        return search(user, query).stream()
+                .filter(hit -> hit.similarity() >= minSimilarity)
+                .max(Comparator.comparingDouble(SearchHit::similarity));
     }
 
     /** Returns once every write visible so far is durable. */

@@ -54,7 +54,7 @@ public abstract class MemoryStoreContract {
     }
 
     @Test
-    void memoriesStoredWithoutWaitingAreTheMostSimilarAtOnceAndVisibleToEveryRead() {
+    void memoriesStoredWithoutWaitingAreFoundAsDuplicatesAtOnceAndVisibleToEveryRead() {
         List<Memory> stored = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         // More than the embedded store keeps unrefreshed, so both its refreshed and its pending side are exercised.
@@ -71,13 +71,16 @@ public abstract class MemoryStoreContract {
         for (int i : new int[] {3, 69}) {
             // As a duplicate check asks: the new memory's own vector and text.
             SearchQuery query = new SearchQuery(vectors.get(i), "note " + i, projectP, 5);
-            assertThat(store.mostSimilar("u", query)).hasValueSatisfying(hit -> {
+            assertThat(store.findDuplicate("u", query, 0.97)).hasValueSatisfying(hit -> {
                 assertThat(hit.memory()).isEqualTo(stored.get(i));
                 assertThat(hit.similarity()).isCloseTo(1.0, offset(1e-5));
             });
-            assertThat(store.mostSimilar("someone-else", query)).isEmpty();
-            assertThat(store.mostSimilar("u", new SearchQuery(vectors.get(i), "note " + i,
-                    MemoryFilter.of(List.of(ScopeFilter.project("q"))), 5))).isEmpty();
+            assertThat(store.findDuplicate("someone-else", query, 0.97)).isEmpty();
+            assertThat(store.findDuplicate("u", new SearchQuery(vectors.get(i), "note " + i,
+                    MemoryFilter.of(List.of(ScopeFilter.project("q"))), 5), 0.97)).isEmpty();
+            // An unrelated vector (cosine ~0 to every note) is no duplicate of anything.
+            assertThat(store.findDuplicate("u", new SearchQuery(randomUnitVector(), "note " + i, projectP, 5), 0.97))
+                    .isEmpty();
         }
         assertThat(store.find("u", stored.get(69).id())).contains(stored.get(69));
         assertThat(store.search("u", new SearchQuery(vectors.get(68), "unrelated words", projectP, 1)))

@@ -27,10 +27,12 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -73,11 +75,12 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
      */
     static final int DENSE_CANDIDATES = 300;
     /**
-     * The beam of a duplicate check. A near-duplicate (cosine >= 0.97) lies far closer to the new memory than
-     * anything else, so the graph's greedy descent reaches it without the wide beam recall@10 needs; and the check
-     * runs under the user's lock, where each store waits for the one before it.
+     * The nearest memories a duplicate check looks at. A near-duplicate (cosine >= 0.97) lies far closer to the new
+     * memory than anything else, so the graph's greedy descent reaches it without the wide beam recall@10 needs.
      */
     static final int DUPLICATE_CANDIDATES = 32;
+    /** Lucene scores a dot product as (1 + dot) / 2 in float precision; a candidate this close is checked exactly. */
+    private static final double SCORE_ROUNDING = 1e-5;
     static final int KEYWORD_CANDIDATES = 50;
     /** The usual reciprocal rank fusion constant. */
     static final int RRF_K = 60;
@@ -102,7 +105,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     private final List<StoredMemory> unrefreshed = new ArrayList<>();
     /** How many memories {@link #unrefreshed} has ever received; guarded by {@link #appendLock}. */
     private long unrefreshedAdded;
-    /** Past this many unrefreshed memories a store refreshes at once, which bounds {@link #mostSimilar}'s scan. */
+    /** Past this many unrefreshed memories a store refreshes at once, which bounds {@link #findDuplicate}'s scan. */
     static final int MAX_UNREFRESHED = 64;
 
     private LuceneMemoryStore(Path location, Directory directory, IndexWriter writer, WriteAheadLog log)
@@ -167,7 +170,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     /**
      * Logs and indexes a new memory without waiting for the log's fsync (a reader may see it a few milliseconds
      * before it is durable, but nobody is told it is stored before {@link #awaitDurable()} returns) and without
-     * refreshing the searcher: the memory joins {@link #unrefreshed}, which {@link #mostSimilar} checks directly, and
+     * refreshing the searcher: the memory joins {@link #unrefreshed}, which {@link #findDuplicate} checks directly, and
      * the next other read refreshes once for every memory stored since. A refresh flushes a segment and opens a reader
      * for it; stores that follow each other closely then share one.
      */
@@ -190,30 +193,47 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     }
 
     /**
-     * Dense search under the filter, without the refresh other reads make, plus an exact comparison with the
-     * memories stored since the last refresh. The snapshot of those is taken before the searcher is acquired: a memory
+     * Looks at the memories stored since the last refresh, exactly, and at the searcher's nearest memories, without
+     * the refresh other reads make. The snapshot of the former is taken before the searcher is acquired: a memory
      * missing from the snapshot was pruned by a refresh that had finished, so the searcher holds it.
+     * <p>
+     * The nearest memories come from the graph of all memories, unfiltered: that walk costs the same whatever the
+     * scope's size, where a filtered one compares every memory of a small scope and explores the graph widely for a
+     * large one. A near-duplicate in the scope is among them unless at least as many memories elsewhere (other scopes,
+     * other users, deleted ones) are that similar too; then, and only then, the walk is repeated under the filter.
      */
     @Override
-    public Optional<SearchHit> mostSimilar(String user, SearchQuery query) {
+    public Optional<SearchHit> findDuplicate(String user, SearchQuery query, double minSimilarity) {
         List<StoredMemory> recent;
         synchronized (appendLock) {
             recent = List.copyOf(unrefreshed);
         }
         Optional<SearchHit> best = recent.stream()
-                .filter(stored -> stored.memory().user().equals(user) && stored.memory().isLive()
-                        && query.filter().matches(stored.memory()))
+                .filter(stored -> isCandidate(stored.memory(), user, query.filter()))
                 .map(stored -> new SearchHit(stored.memory(), dot(stored.vector(), query.vector()), 1.0))
+                .filter(hit -> hit.similarity() >= minSimilarity)
                 .max(Comparator.comparingDouble(SearchHit::similarity));
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                int k = Math.max(query.limit(), DUPLICATE_CANDIDATES);
-                for (ScoreDoc hit : searcher.search(new FilteredKnnQuery(MemoryDocument.VECTOR, query.vector(), k,
-                        FilterQueries.liveMemories(user, query.filter())), 1).scoreDocs) {
+                ScoreDoc[] nearest = searcher.search(new KnnFloatVectorQuery(MemoryDocument.VECTOR, query.vector(),
+                        DUPLICATE_CANDIDATES), DUPLICATE_CANDIDATES).scoreDocs;
+                if (nearest.length == DUPLICATE_CANDIDATES
+                        && similarity(nearest[nearest.length - 1]) >= minSimilarity - SCORE_ROUNDING) {
+                    nearest = searcher.search(new FilteredKnnQuery(MemoryDocument.VECTOR, query.vector(),
+                            DUPLICATE_CANDIDATES, FilterQueries.liveMemories(user, query.filter())),
+                            DUPLICATE_CANDIDATES).scoreDocs;
+                }
+                StoredFields stored = searcher.storedFields();
+                for (ScoreDoc hit : nearest) {
+                    if (similarity(hit) < minSimilarity - SCORE_ROUNDING) {
+                        break;
+                    }
+                    Memory memory = source(stored, hit.doc);
                     double similarity = dot(vectorOf(searcher, hit.doc), query.vector());
-                    if (best.isEmpty() || similarity > best.get().similarity()) {
-                        best = Optional.of(new SearchHit(source(searcher, hit.doc), similarity, 1.0));
+                    if (isCandidate(memory, user, query.filter()) && similarity >= minSimilarity
+                            && (best.isEmpty() || similarity > best.get().similarity())) {
+                        best = Optional.of(new SearchHit(memory, similarity, 1.0));
                     }
                 }
             } finally {
@@ -223,6 +243,15 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
             throw new UncheckedIOException("Cannot read the memory store", e);
         }
         return best;
+    }
+
+    private static boolean isCandidate(Memory memory, String user, MemoryFilter filter) {
+        return memory.user().equals(user) && memory.isLive() && filter.matches(memory);
+    }
+
+    /** The cosine similarity behind a k-NN hit's score (for unit vectors, Lucene scores (1 + cosine) / 2). */
+    private static double similarity(ScoreDoc hit) {
+        return 2.0 * hit.score - 1;
     }
 
     @Override
@@ -284,8 +313,9 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     @Override
     public void forEachMemory(Consumer<StoredMemory> sink) {
         withSearcher(searcher -> {
+            StoredFields stored = searcher.storedFields();
             for (int doc : matchingDocs(searcher, new MatchAllDocsQuery())) {
-                sink.accept(new StoredMemory(source(searcher, doc), vectorOf(searcher, doc)));
+                sink.accept(new StoredMemory(source(stored, doc), vectorOf(searcher, doc)));
             }
             return null;
         });
@@ -307,7 +337,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     public Optional<Memory> find(String user, String id) {
         return withSearcher(searcher -> {
             ScoreDoc[] hits = searcher.search(FilterQueries.byId(user, id), 1).scoreDocs;
-            return hits.length == 0 ? Optional.empty() : Optional.of(source(searcher, hits[0].doc));
+            return hits.length == 0 ? Optional.empty() : Optional.of(source(searcher.storedFields(), hits[0].doc));
         });
     }
 
@@ -315,8 +345,9 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     public List<Memory> findLinkingTo(String user, String id) {
         return withSearcher(searcher -> {
             List<Memory> linking = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
             for (int doc : matchingDocs(searcher, FilterQueries.linkingTo(user, id))) {
-                linking.add(source(searcher, doc));
+                linking.add(source(stored, doc));
             }
             return linking;
         });
@@ -332,13 +363,14 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
             ScoreDoc[] keyword = keywordHits(searcher, query.text(), filter, Math.max(query.limit(), KEYWORD_CANDIDATES));
             Map<Integer, Double> fused = reciprocalRankFusion(dense, keyword);
             List<SearchHit> hits = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
             for (Map.Entry<Integer, Double> candidate : fused.entrySet().stream()
                     .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()
                             .thenComparing(Map.Entry.comparingByKey()))
                     .limit(query.limit()).toList()) {
                 int doc = candidate.getKey();
                 double similarity = dot(vectorOf(searcher, doc), query.vector());
-                hits.add(new SearchHit(source(searcher, doc), similarity, candidate.getValue() / BEST_FUSED_SCORE));
+                hits.add(new SearchHit(source(stored, doc), similarity, candidate.getValue() / BEST_FUSED_SCORE));
             }
             return hits;
         });
@@ -510,8 +542,9 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         return sum;
     }
 
-    private static Memory source(IndexSearcher searcher, int doc) throws IOException {
-        return MemoryDocument.source(searcher.storedFields().document(doc));
+    /** One {@link StoredFields} serves every read of a search: each one made costs a copy of the readers' state. */
+    private static Memory source(StoredFields stored, int doc) throws IOException {
+        return MemoryDocument.source(stored.document(doc));
     }
 
     /** Makes every write applied so far visible to searchers acquired after this returns. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.Scope;
+import dev.minmemory.server.memory.ScopeFilter;
 import dev.minmemory.server.store.MemoryStore;
 import dev.minmemory.server.store.MemoryStoreContract;
 import dev.minmemory.server.store.SearchHit;
@@ -80,8 +81,34 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
             StoredMemory original = all.get(i);
             SearchQuery nearCopy = new SearchQuery(near(original.vector(), 0.15f), "unrelated words",
                     MemoryFilter.ALL, 5);
-            assertThat(store.mostSimilar("u", nearCopy)).map(SearchHit::memory).contains(original.memory());
+            assertThat(store.findDuplicate("u", nearCopy, 0.97)).map(SearchHit::memory).contains(original.memory());
         }
+    }
+
+    @Test
+    void theDuplicateCheckFindsANearCopyInItsScopeBehindCloserCopiesEverywhereElse() {
+        float[] text = randomUnitVector();
+        List<StoredMemory> elsewhere = new ArrayList<>();
+        // More exact copies than the duplicate check's nearest candidates, none of which count: another project,
+        // another user, a deleted memory.
+        for (int i = 0; i < 40; i++) {
+            elsewhere.add(new StoredMemory(memory("u", "copy " + i, Scope.PROJECT, "other", null, "e"), text));
+        }
+        elsewhere.add(new StoredMemory(memory("v", "copy of v", Scope.PROJECT, "mine", null, "e"), text));
+        elsewhere.add(new StoredMemory(memory("u", "deleted copy", Scope.PROJECT, "mine", null, "e")
+                .asDeleted(T0.plusSeconds(1)), text));
+        for (int i = 0; i < 500; i++) {
+            elsewhere.add(new StoredMemory(memory("u", "note " + i, Scope.PROJECT, "mine", null, "e"),
+                    randomUnitVector()));
+        }
+        store.saveAll(elsewhere);
+        Memory inScope = memory("u", "the copy in scope", Scope.PROJECT, "mine", null, "e");
+        float[] nearCopy = near(text, 0.1f);
+        store.save(inScope, nearCopy);
+        MemoryFilter mine = MemoryFilter.of(List.of(ScopeFilter.project("mine")));
+
+        assertThat(store.findDuplicate("u", new SearchQuery(text, "copy", mine, 5), 0.97))
+                .hasValueSatisfying(hit -> assertThat(hit.memory()).isEqualTo(inScope));
     }
 
     @Test
