@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { freePort, freshDataDir, modelCacheDir, serverJar, sleep, spawnServer, stop } from '../memory-server/src/test/e2e/lib/server.js';
-import { call, connect } from '../memory-server/src/test/e2e/lib/mcp.js';
+import { connect } from '../memory-server/src/test/e2e/lib/mcp.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(process.env.BENCH_OUT ?? join(here, '../memory-server/target/bench'));
@@ -20,7 +20,8 @@ const javaOptions = (process.env.BENCH_JAVA_OPTS ?? '-Xmx512m').split(' ').filte
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
 const PEER_N = Number(process.env.BENCH_PEER_N ?? 1000);
-const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 600);
+const STORE_WARM_UP = Number(process.env.BENCH_STORE_WARM_UP ?? 1600);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
 const jsonl = (file) => readFileSync(join(out, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
@@ -45,6 +46,21 @@ function percentiles(ms) {
 function spread(runs, pick) {
   const values = runs.map(pick).sort((a, b) => a - b);
   return { median: values[Math.floor(values.length / 2)], min: values[0], max: values.at(-1) };
+}
+/**
+ * A tool call as an MCP client application makes it: the SDK's callTool, which also checks structuredContent against
+ * the tool's output schema (listed on connect). Unlike the e2e suite's `call`, it does not compare the text mirror
+ * with structuredContent, which is a test's work, not a client's.
+ */
+async function tool(client, name, args) {
+  const result = await client.callTool({ name, arguments: args });
+  if (result.isError) throw new Error(`${name}: ${JSON.stringify(result.content)}`);
+  return result.structuredContent;
+}
+async function connectClient(url, name) {
+  const client = await connect(url, { name });
+  await client.listTools();
+  return client;
 }
 async function timed(fn) {
   const start = performance.now();
@@ -86,11 +102,11 @@ async function startTimed(dataDir) {
 
 /** `repeats` runs of QUERIES retrieve_context calls, after `warmUp` unmeasured ones, on the questions from `from` on. */
 async function retrieveLatency(url, label, { repeats = REPEATS, warmUp = WARM_UP, from = 0 } = {}) {
-  const client = await connect(url, { name: 'bench-retrieve' });
+  const client = await connectClient(url, 'bench-retrieve');
   try {
     // Warm-up: a server that has run for a while has its search and serialisation paths compiled by the JIT; before
     // that, the first few hundred queries take up to twice as long.
-    for (const q of questions.slice(from, from + warmUp)) await call(client, 'retrieve_context', { ...q, limit: 10 });
+    for (const q of questions.slice(from, from + warmUp)) await tool(client, 'retrieve_context', { ...q, limit: 10 });
     const runs = [];
     for (let r = 0; r < repeats; r++) {
       const ms = [];
@@ -98,7 +114,7 @@ async function retrieveLatency(url, label, { repeats = REPEATS, warmUp = WARM_UP
       const batch = questions.slice(first, first + QUERIES);
       if (batch.length < QUERIES) throw new Error('not enough questions in questions.jsonl');
       const loadBefore = load();
-      for (const q of batch) ms.push((await timed(() => call(client, 'retrieve_context', { ...q, limit: 10 })))[0]);
+      for (const q of batch) ms.push((await timed(() => tool(client, 'retrieve_context', { ...q, limit: 10 })))[0]);
       runs.push({ ...percentiles(ms), load_1min: [loadBefore, load()] });
       process.stdout.write(`# retrieve_context ${label} run ${r + 1}: ${JSON.stringify(runs.at(-1))}\n`);
     }
@@ -109,16 +125,15 @@ async function retrieveLatency(url, label, { repeats = REPEATS, warmUp = WARM_UP
 }
 
 async function storeThroughput(url, clientCount, perClient, label) {
-  const clients = await Promise.all(Array.from({ length: clientCount }, () => connect(url, { name: 'bench-store' })));
+  const clients = await Promise.all(Array.from({ length: clientCount }, () => connectClient(url, 'bench-store')));
   try {
-    for (const client of clients) for (const args of takeNew(5)) await call(client, 'store_memory', args); // warm-up
     const runs = [];
     for (let r = 0; r < REPEATS; r++) {
       const work = clients.map(() => takeNew(perClient));
       const ms = [];
       const loadBefore = load();
       const [elapsed] = await timed(() => Promise.all(clients.map(async (client, c) => {
-        for (const args of work[c]) ms.push((await timed(() => call(client, 'store_memory', args)))[0]);
+        for (const args of work[c]) ms.push((await timed(() => tool(client, 'store_memory', args)))[0]);
       })));
       runs.push({ per_s: round((clientCount * perClient) / (elapsed / 1000), 1), latency_ms: percentiles(ms), load_1min: [loadBefore, load()] });
       process.stdout.write(`# store_memory ${label}, ${clientCount} clients, run ${r + 1}: ${JSON.stringify(runs.at(-1))}\n`);
@@ -129,7 +144,21 @@ async function storeThroughput(url, clientCount, perClient, label) {
   }
 }
 
-/** One store size: import, start (timed), retrieve latency, store throughput with 1 and 8 clients, RSS. */
+/**
+ * STORE_WARM_UP unmeasured stores by 8 clients. For the first minute or so after start-up the JIT compilers take up to
+ * a quarter of this machine's two cores; what a long-running server delivers is measured after them.
+ */
+async function warmUpStores(url) {
+  const clients = await Promise.all(Array.from({ length: 8 }, () => connectClient(url, 'bench-warm-up')));
+  try {
+    const work = clients.map(() => takeNew(Math.ceil(STORE_WARM_UP / 8)));
+    await Promise.all(clients.map(async (client, c) => { for (const args of work[c]) await tool(client, 'store_memory', args); }));
+  } finally {
+    await Promise.all(clients.map((client) => client.close()));
+  }
+}
+
+/** One store size: import, start (timed), retrieve latency, store warm-up, store throughput with 1 and 8 clients, RSS. */
 async function atSize(size) {
   const corpus = join(out, `corpus-${size / 1000}k.jsonl`);
   if (!existsSync(corpus)) throw new Error(`${corpus} is missing: run bench/run.sh, which writes it`);
@@ -144,6 +173,7 @@ async function atSize(size) {
     const afterStart = rss(server.proc.pid);
     const result = { memories: size, import_s: importSeconds, startup_ms: server.startupMs, rss_after_start: afterStart };
     result.retrieve_context = await retrieveLatency(server.url, `${size / 1000}k`);
+    await warmUpStores(server.url);
     result.store_memory_1_client = await storeThroughput(server.url, 1, 60, `${size / 1000}k`);
     result.store_memory_8_clients = await storeThroughput(server.url, 8, 25, `${size / 1000}k`);
     // The stores left new small index segments beside the compacted one; other questions than before.
@@ -212,11 +242,11 @@ async function workload(adapter) {
 async function minMemoryOnPeerWorkload() {
   const dataDir = freshDataDir('bench-peer-workload');
   const server = await startTimed(dataDir);
-  const client = await connect(server.url, { name: 'bench-peer-workload' });
+  const client = await connectClient(server.url, 'bench-peer-workload');
   try {
     const result = await workload({
-      store: (m) => call(client, 'store_memory', m),
-      query: async (query) => (await call(client, 'retrieve_context', { query, limit: 5 })).memories.map((m) => m.text),
+      store: (m) => tool(client, 'store_memory', m),
+      query: async (query) => (await tool(client, 'retrieve_context', { query, limit: 5 })).memories.map((m) => m.text),
     });
     return { ...result, peak_rss_mb: rss(server.proc.pid).peak_rss_mb };
   } finally {

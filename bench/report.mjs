@@ -34,8 +34,8 @@ if (storeAt) {
 if (recall) row('ANN recall@10 against exact (100k)', '≥ 0.95', `${recall.recall_at_10}`, verdict(recall.recall_at_10 >= 0.95));
 if (embedding) {
   const ratios = embedding.pipeline_over_raw;
-  const worst = Math.min(ratios.batch_1_throughput, ratios.batch_8_throughput, ratios.batch_32_throughput);
-  row('embedding pipeline throughput / raw ONNX Runtime', '≥ 0.90', `batch 1: ${ratios.batch_1_throughput}, 8: ${ratios.batch_8_throughput}, 32: ${ratios.batch_32_throughput}`, verdict(worst >= 0.9));
+  const worst = Math.min(ratios.batch_1_throughput, ratios.batch_8_throughput, ratios.batch_32_throughput, ratios['8_callers_throughput']);
+  row('embedding pipeline throughput / raw ONNX Runtime', '≥ 0.90', `batch 1: ${ratios.batch_1_throughput}, 8: ${ratios.batch_8_throughput}, 32: ${ratios.batch_32_throughput}, 8 callers: ${ratios['8_callers_throughput']}`, verdict(worst >= 0.9));
 }
 if (big) {
   const peak = big.rss_end.peak_rss_mb;
@@ -48,12 +48,12 @@ lines.push('');
 if (embedding) {
   lines.push('### 1. Embedding (in-process, bge-small-en-v1.5 int8, '
     + `${embedding.intra_op_threads} intra-op threads, ${embedding.rounds} alternating rounds, load ${embedding.load_1min.join(' → ')})`, '');
-  lines.push('| | single sentence | batch 1 | batch 8 | batch 32 |', '|---|---|---|---|---|');
+  lines.push('| | single sentence | batch 1 | batch 8 | batch 32 | 8 callers, 1 sentence each |', '|---|---|---|---|---|---|');
   for (const c of [embedding.pipeline, embedding.raw_onnxruntime]) {
-    row(c.name, range(c.single_sentence_ms, ' ms'), range(c.batch_1_per_s, '/s'), range(c.batch_8_per_s, '/s'), range(c.batch_32_per_s, '/s'));
+    row(c.name, range(c.single_sentence_ms, ' ms'), range(c.batch_1_per_s, '/s'), range(c.batch_8_per_s, '/s'), range(c.batch_32_per_s, '/s'), range(c['8_callers_per_s'], '/s'));
   }
   const r = embedding.pipeline_over_raw;
-  row('pipeline / raw', `${r.single_latency}× latency`, `${r.batch_1_throughput}×`, `${r.batch_8_throughput}×`, `${r.batch_32_throughput}×`);
+  row('pipeline / raw', `${r.single_latency}× latency`, `${r.batch_1_throughput}×`, `${r.batch_8_throughput}×`, `${r.batch_32_throughput}×`, `${r['8_callers_throughput']}×`);
   lines.push('');
 }
 

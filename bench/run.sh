@@ -9,8 +9,8 @@
 #   BENCH_SKIP_BUILD=1   use the jar already built
 #   BENCH_PARTS="embedding quality mcp recall peer operator"   run only some parts
 #   BENCH_JAVA_OPTS      JVM options of the server under test (default -Xmx512m, as the e2e tests start it)
-#   BENCH_REPEATS, BENCH_QUERIES, BENCH_WARM_UP, BENCH_PEER_N   runs per measurement, queries per run, warm-up
-#                        queries before them, memories for the peer
+#   BENCH_REPEATS, BENCH_QUERIES, BENCH_WARM_UP, BENCH_STORE_WARM_UP, BENCH_PEER_N   runs per measurement, queries
+#                        per run, warm-up queries and warm-up stores before them, memories for the peer
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -99,7 +99,7 @@ public final class CorpusFile {
                 questions.write(mapper.writeValueAsString(query));
                 questions.write('\n');
             }
-            for (long i = NEW_MEMORIES_FROM; i < NEW_MEMORIES_FROM + 5_000; i++) {
+            for (long i = NEW_MEMORIES_FROM; i < NEW_MEMORIES_FROM + 10_000; i++) {
                 Memory m = Corpus.memory(i);
                 ObjectNode args = mapper.createObjectNode().put("text", m.text())
                         .put("memory_type", m.memoryType().wireName()).put("scope", m.scope().wireName())

@@ -13,17 +13,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Benchmark 1: the embedding pipeline ({@link OnnxBgeEmbedder}: tokenising, DJL, pooling) against bare ONNX Runtime
- * on the same model and the same pre-tokenised inputs: single-sentence latency and sentences per second at batch 1, 8
- * and 32. The ratio is the pipeline's overhead. Rounds alternate between the two so that noise from other processes
+ * Benchmark 1: the embedding pipeline ({@link OnnxBgeEmbedder}: tokenising, the session call, pooling) against bare
+ * ONNX Runtime on the same model and the same pre-tokenised inputs: single-sentence latency, sentences per second at
+ * batch 1, 8 and 32, and sentences per second with 8 concurrent callers of one sentence each (what concurrent stores
+ * ask). The ratio is the pipeline's overhead. Both run with the server's default of one intra-op thread
+ * ({@code -Dbench.embedding-threads} changes it). Rounds alternate between the two so that noise from other processes
  * hits both; each number is the median over rounds, with the range.
  */
 public final class EmbeddingBench {
@@ -31,10 +37,12 @@ public final class EmbeddingBench {
     private static final int SENTENCES = 256;
     private static final int[] BATCH_SIZES = {1, 8, 32};
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int THREADS = Integer.getInteger("bench.embedding-threads", 1);
+    private static final int CALLERS = 8;
 
     public static void main(String[] args) throws Exception {
         EmbeddingModel model = EmbeddingModel.DEFAULT;
-        int threads = Bench.THREADS;
+        int threads = THREADS;
         Path cacheDir = Bench.MODEL_CACHE;
         List<String> sentences = LongStream.range(0, SENTENCES).mapToObj(Corpus::text).collect(Collectors.toList());
         double loadBefore = Bench.load();
@@ -48,7 +56,7 @@ public final class EmbeddingBench {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             String modelFile = cacheDir.resolve("models").resolve(model.modelResource()).toString();
             try (OrtSession session = environment.createSession(modelFile, options)) {
-                Map<List<String>, Encoding[]> tokenised = new HashMap<>();
+                Map<List<String>, Encoding[]> tokenised = new ConcurrentHashMap<>();
                 Contender pipeline = new Contender("pipeline", embedder::embedAll);
                 Contender raw = new Contender("raw OrtSession, pre-tokenised", batch -> run(environment, session,
                         tokenised.computeIfAbsent(batch, b -> tokenizer.batchEncode(b.toArray(String[]::new)))));
@@ -70,6 +78,8 @@ public final class EmbeddingBench {
                     ratio.put("batch_" + BATCH_SIZES[b] + "_throughput", Bench.round(
                             pipeline.median(pipeline.perSecond[b]) / raw.median(raw.perSecond[b]), 3));
                 }
+                ratio.put(CALLERS + "_callers_throughput", Bench.round(
+                        pipeline.median(pipeline.concurrentPerSecond) / raw.median(raw.concurrentPerSecond), 3));
                 result.put("pipeline_over_raw", ratio);
                 result.put("load_1min", List.of(loadBefore, Bench.load()));
                 result.put("peak_rss", Files.readAllLines(Path.of("/proc/self/status")).stream()
@@ -89,6 +99,7 @@ public final class EmbeddingBench {
         private final BatchEmbedder embedder;
         private final double[] singleMillis = new double[ROUNDS];
         private final double[][] perSecond = new double[BATCH_SIZES.length][ROUNDS];
+        private final double[] concurrentPerSecond = new double[ROUNDS];
         private int round;
 
         Contender(String name, BatchEmbedder embedder) {
@@ -115,7 +126,33 @@ public final class EmbeddingBench {
                 }
                 perSecond[b][round] = sentences.size() / ((System.nanoTime() - start) / 1e9);
             }
+            concurrentPerSecond[round] = concurrently(sentences);
             round++;
+        }
+
+        /** Sentences per second when CALLERS threads each embed their share of the sentences one at a time. */
+        private double concurrently(List<String> sentences) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+            try {
+                int share = sentences.size() / CALLERS;
+                List<Callable<Void>> callers = new ArrayList<>();
+                for (int c = 0; c < CALLERS; c++) {
+                    List<String> mine = sentences.subList(c * share, (c + 1) * share);
+                    callers.add(() -> {
+                        for (String sentence : mine) {
+                            embedder.embed(List.of(sentence));
+                        }
+                        return null;
+                    });
+                }
+                long start = System.nanoTime();
+                for (Future<Void> caller : pool.invokeAll(callers)) {
+                    caller.get();
+                }
+                return share * CALLERS / ((System.nanoTime() - start) / 1e9);
+            } finally {
+                pool.shutdown();
+            }
         }
 
         double median(double[] values) {
@@ -129,6 +166,7 @@ public final class EmbeddingBench {
             for (int b = 0; b < BATCH_SIZES.length; b++) {
                 report.put("batch_" + BATCH_SIZES[b] + "_per_s", spread(perSecond[b], 0));
             }
+            report.put(CALLERS + "_callers_per_s", spread(concurrentPerSecond, 0));
             return report;
         }
 
