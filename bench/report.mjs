@@ -47,7 +47,7 @@ lines.push('');
 
 if (embedding) {
   lines.push('### 1. Embedding (in-process, bge-small-en-v1.5 int8, '
-    + `${embedding.intra_op_threads} intra-op threads, ${embedding.rounds} alternating rounds, load ${embedding.load_1min.join(' → ')})`, '');
+    + `${embedding.intra_op_threads} intra-op thread${embedding.intra_op_threads === 1 ? '' : 's'}, ${embedding.rounds} alternating rounds, load ${embedding.load_1min.join(' → ')})`, '');
   lines.push('| | single sentence | batch 1 | batch 8 | batch 32 | 8 callers, 1 sentence each |', '|---|---|---|---|---|---|');
   for (const c of [embedding.pipeline, embedding.raw_onnxruntime]) {
     row(c.name, range(c.single_sentence_ms, ' ms'), range(c.batch_1_per_s, '/s'), range(c.batch_8_per_s, '/s'), range(c.batch_32_per_s, '/s'), range(c['8_callers_per_s'], '/s'));

@@ -16,8 +16,9 @@ import org.apache.lucene.util.Bits;
  * vector graph, whenever they are few enough to compare in a millisecond or two.
  * <p>
  * A graph walk scores every neighbour it passes, matching the filter or not, so under a filter that keeps a few
- * percent of a segment (one project among dozens, as a duplicate check asks) it scores more vectors than the filter
- * holds before Lucene gives up and compares them all anyway. Exact comparison is then cheaper, and its recall is 1.
+ * percent of a segment (one project among dozens, as a duplicate check's filtered walk asks) it scores more vectors
+ * than the filter holds before Lucene gives up and compares them all anyway. Exact comparison is then cheaper, and
+ * its recall is 1.
  */
 final class FilteredKnnQuery extends KnnFloatVectorQuery {
 
