@@ -13,11 +13,8 @@ public interface EmbeddingConfig {
     String model();
 
     /**
-     * ONNX Runtime intra-op threads per model call. One by default: a memory or a question is a few dozen tokens,
-     * which a second thread does not embed any faster (about 3.7 ms either way on 2 cores), while concurrent calls,
-     * each on its own core, embed 1.25 to 1.8 times as many per second as calls that share two threads
-     * (docs/BENCHMARKS.md). More threads pay only for long texts (512 tokens: 108 ms on one thread, 71 ms on two) on an
-     * otherwise idle machine.
+     * ONNX Runtime intra-op threads per model call. One by default: short texts embed no faster on more, and
+     * concurrent calls on one thread each embed more per second (measured in docs/ARCHITECTURE.md, "Embeddings").
      */
     @WithDefault("1")
     int threads();

@@ -62,7 +62,7 @@ final class TokenBatch implements AutoCloseable {
 
     /**
      * Per text, the L2-normalised hidden state of its first ([CLS]) token: the sentence embedding bge models are
-     * trained to produce. Only those rows of the [rows, columns, dimension] output are read.
+     * trained to produce, one row of the [rows, columns, dimension] output per text.
      */
     List<float[]> clsEmbeddings(OnnxTensor lastHiddenState, int dimension) {
         FloatBuffer hidden = lastHiddenState.getFloatBuffer();
