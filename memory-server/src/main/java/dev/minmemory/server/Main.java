@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 import dev.minmemory.server.embedding.EmbeddingConfig;
 import dev.minmemory.server.store.MemoryArchive;
-import dev.minmemory.server.store.MemoryStore;
+import dev.minmemory.server.memory.MemoryBackend;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -49,7 +49,7 @@ public class Main {
     public static class Commands implements QuarkusApplication {
 
         @Inject
-        MemoryStore store;
+        MemoryBackend store;
 
         @Inject
         EmbeddingConfig embedding;

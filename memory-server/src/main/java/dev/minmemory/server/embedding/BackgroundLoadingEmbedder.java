@@ -1,11 +1,7 @@
 package dev.minmemory.server.embedding;
 
-import dev.minmemory.server.Main;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import dev.minmemory.server.memory.Embedder;
 
 /**
  * The application's {@link Embedder}. Loads the configured model on a background thread at start-up, so HTTP is
@@ -54,16 +51,8 @@ public class BackgroundLoadingEmbedder implements Embedder {
         return config.cacheDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "min-memory-cache"));
     }
 
-    /** The server loads the model at once; a one-off command (export, import) never embeds, so never loads it. */
-    void onStart(@Observes StartupEvent event, @CommandLineArguments String[] args) {
-        if (Main.isCommand(args)) {
-            LOG.debugf("Command %s: the embedding model is not loaded", args[0]);
-            return;
-        }
-        startLoading();
-    }
-
-    void startLoading() {
+    /** Starts loading the model on a thread of its own; called once, at start-up. */
+    public void startLoading() {
         Thread thread = new Thread(this::load, "embedding-model-loader");
         thread.setDaemon(true);
         thread.start();

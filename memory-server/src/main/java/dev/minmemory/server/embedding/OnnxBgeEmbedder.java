@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import dev.minmemory.server.memory.Embedder;
 
 /**
  * Embeds text with a bge model running in-process on ONNX Runtime, fully offline: DJL's Hugging Face tokenizer,

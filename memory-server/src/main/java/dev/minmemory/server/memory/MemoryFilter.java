@@ -20,6 +20,12 @@ public record MemoryFilter(List<ScopeFilter> scopes, Set<MemoryType> memoryTypes
         return new MemoryFilter(scopes, Set.of(), null);
     }
 
+    /** What an entity listing looks at: the scopes of {@link Scopes#forListing}, of one type if given. */
+    public static MemoryFilter forListing(Scope scope, String project, MemoryType memoryType) {
+        return new MemoryFilter(Scopes.forListing(scope, project), memoryType == null ? Set.of() : Set.of(memoryType),
+                null);
+    }
+
     /** Whether a memory passes this filter, as the stores' queries decide it (liveness is checked apart). */
     public boolean matches(Memory memory) {
         return (scopes.isEmpty() || scopes.stream().anyMatch(scope -> scope.matches(memory)))

@@ -1,11 +1,9 @@
 package dev.minmemory.server.memory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,12 +16,12 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.minmemory.server.embedding.Embedder;
-import dev.minmemory.server.store.EntityUsage;
-import dev.minmemory.server.store.MemoryStats;
-import dev.minmemory.server.store.MemoryStore;
-import dev.minmemory.server.store.SearchHit;
-import dev.minmemory.server.store.SearchQuery;
+import dev.minmemory.server.memory.Embedder;
+import dev.minmemory.server.memory.EntityUsage;
+import dev.minmemory.server.memory.MemoryStats;
+import dev.minmemory.server.memory.MemoryStore;
+import dev.minmemory.server.memory.SearchHit;
+import dev.minmemory.server.memory.SearchQuery;
 
 /**
  * The memory domain: every rule about storing, finding, linking, changing and deleting one user's memories.
@@ -38,8 +36,6 @@ public class MemoryService {
     /** Candidates a retrieval re-ranks by recency or thins out by a similarity threshold, at least. */
     private static final int MIN_CANDIDATES = 30;
     private static final int LOCK_STRIPES = 64;
-    /** Marks a cursor as one of ours, so that a made-up one is refused instead of read as a position. */
-    private static final String CURSOR_PREFIX = "entities-after:";
 
     private final MemoryStore store;
     private final Embedder embedder;
@@ -61,17 +57,18 @@ public class MemoryService {
         requireText("text", request.text());
         requireText("entity", request.entity());
         Scope scope = request.scope();
-        requireScopeContext(scope, request.project(), request.taskId());
-        ScopeFilter sameScope = new ScopeFilter(scope, scopedProject(scope, request.project()),
-                scopedTask(scope, request.taskId()));
+        ScopeFilter sameScope = Scopes.placement(scope, request.project(), request.taskId());
         float[] vector = embedder.embed(request.text());
+        long[] write = new long[1];
         StoreResult result = underLock(user, () -> {
             Map<String, RelationType> relations = request.relationTypes() == null ? Map.of() : request.relationTypes();
             List<String> relatedTo = distinct(concat(request.relatedTo(), List.copyOf(relations.keySet())));
             relatedTo.forEach(id -> requireLive(user, id));
-            Optional<SearchHit> duplicate = store.findDuplicate(user, new SearchQuery(vector, request.text(),
-                    MemoryFilter.of(List.of(sameScope)), 5), config.duplicateThreshold());
+            Optional<SearchHit> duplicate = store.findDuplicate(user, new DuplicateQuery(vector, request.text(),
+                    MemoryFilter.of(List.of(sameScope)), config.duplicateThreshold()));
             if (duplicate.isPresent()) {
+                // The memory it names may itself have been written a moment ago.
+                write[0] = store.latestWrite();
                 return new StoreResult(duplicate.get().memory().id(), true, duplicate.get().similarity());
             }
             Instant now = now();
@@ -79,12 +76,11 @@ public class MemoryService {
                     request.entity(), sameScope.project(), sameScope.taskId(), relatedTo, relations,
                     distinct(request.tags()), request.status() == null ? DEFAULT_STATUS : request.status(),
                     request.priority(), now, now, false, null);
-            store.saveVisible(memory, vector);
+            write[0] = store.saveBeforeDurable(memory, vector);
             return new StoreResult(memory.id(), false, 1.0);
         });
-        // Outside the lock, so that concurrent stores share one fsync; a duplicate's answer waits too, because the
-        // memory it names may itself have been written a moment ago.
-        store.awaitDurable();
+        // Outside the lock, so that concurrent stores share one fsync; a duplicate's answer waits too.
+        store.awaitDurable(write[0]);
         return result;
     }
 
@@ -140,23 +136,21 @@ public class MemoryService {
     }
 
     public MemoryStats projectStats(String user, String project) {
-        return store.stats(user, MemoryFilter.of(List.of(ScopeFilter.project(project), ScopeFilter.task(project, null))));
+        return store.stats(user, MemoryFilter.of(Scopes.ofProject(project)));
     }
 
     public EntityPage entities(String user, MemoryFilter filter, String cursor, int limit) {
         List<EntityUsage> all = store.entities(user, filter);
-        String after = cursor == null ? null : decodeCursor(cursor);
+        String after = cursor == null ? null : EntityCursor.decode(cursor);
         List<EntityUsage> rest = after == null ? all
                 : all.stream().filter(usage -> usage.entity().compareTo(after) > 0).toList();
         List<EntityUsage> page = rest.stream().limit(limit).toList();
-        String next = rest.size() > limit ? encodeCursor(page.get(page.size() - 1).entity()) : null;
+        String next = rest.size() > limit ? EntityCursor.encode(page.get(page.size() - 1).entity()) : null;
         return new EntityPage(page, next, all.size());
     }
 
     public List<EntityMatch> searchEntities(String user, String query, Scope scope, int limit) {
-        MemoryFilter filter = scope == null ? MemoryFilter.ALL
-                : MemoryFilter.of(List.of(new ScopeFilter(scope, null, null)));
-        return store.entities(user, filter).stream()
+        return store.entities(user, MemoryFilter.of(Scopes.inEveryProject(scope))).stream()
                 .map(usage -> new EntityMatch(usage, EntityNameSimilarity.score(query, usage.entity())))
                 .filter(match -> match.score() >= 0.6)
                 .sorted(Comparator.comparingDouble(EntityMatch::score).reversed()
@@ -211,14 +205,14 @@ public class MemoryService {
             Scope scope = changes.scope() == null ? current.scope() : changes.scope();
             String project = changes.project() == null ? current.project() : changes.project();
             String taskId = changes.taskId() == null ? current.taskId() : changes.taskId();
-            requireScopeContext(scope, project, taskId);
+            ScopeFilter placement = Scopes.placement(scope, project, taskId);
             Memory updated = current.withContent(
                     changes.text() == null ? current.text() : changes.text(),
                     changes.memoryType() == null ? current.memoryType() : changes.memoryType(),
                     scope,
                     changes.entity() == null ? current.entity() : changes.entity(),
-                    scopedProject(scope, project),
-                    scopedTask(scope, taskId),
+                    placement.project(),
+                    placement.taskId(),
                     changes.tags() == null ? current.tags() : distinct(changes.tags()),
                     changes.status() == null ? current.status() : changes.status(),
                     changes.priority() == null ? current.priority() : changes.priority(),
@@ -259,24 +253,7 @@ public class MemoryService {
         }
     }
 
-    private static void requireScopeContext(Scope scope, String project, String taskId) {
-        if ((scope == Scope.PROJECT || scope == Scope.TASK) && project == null) {
-            throw new MemoryRequestException("scope '" + scope.wireName() + "' needs project: name the project the"
-                    + " memory belongs to, or use scope 'global'.");
-        }
-        if (scope == Scope.TASK && taskId == null) {
-            throw new MemoryRequestException("scope 'task' needs task_id: name the task, or use scope 'project'.");
-        }
-    }
 
-    /** A global memory belongs to no project, and only a task memory has a task id. */
-    private static String scopedProject(Scope scope, String project) {
-        return scope == Scope.GLOBAL ? null : project;
-    }
-
-    private static String scopedTask(Scope scope, String taskId) {
-        return scope == Scope.TASK ? taskId : null;
-    }
 
     private static List<String> distinct(List<String> values) {
         return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
@@ -288,23 +265,6 @@ public class MemoryService {
         return all;
     }
 
-    private static String encodeCursor(String entity) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + entity).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith(CURSOR_PREFIX)) {
-                return decoded.substring(CURSOR_PREFIX.length());
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below, like any other cursor this server did not give out
-        }
-        throw new MemoryRequestException("cursor '" + cursor + "' is not one this server gave out: pass the"
-                + " next_cursor of the previous page, or leave it out to start from the first page.");
-    }
 
     private <T> T underLock(String user, Supplier<T> work) {
         Lock lock = userLocks[Math.floorMod(user.hashCode(), LOCK_STRIPES)];

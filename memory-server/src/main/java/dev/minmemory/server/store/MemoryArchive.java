@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.minmemory.server.memory.BulkMemoryAccess;
+import dev.minmemory.server.memory.StoredMemory;
 
 /**
  * The export, backup and migration format: JSON Lines, one memory per line, every user's memories, soft-deleted ones
@@ -40,7 +42,7 @@ public final class MemoryArchive {
     }
 
     /** Writes every memory of the store; returns how many. */
-    public long export(MemoryStore store, Writer out) {
+    public long export(BulkMemoryAccess store, Writer out) {
         long[] count = { 0 };
         store.forEachMemory(stored -> {
             ObjectNode line = mapper.createObjectNode();
@@ -68,7 +70,7 @@ public final class MemoryArchive {
     }
 
     /** Saves every memory of the file into the store, in batches; returns how many. */
-    public long importInto(MemoryStore store, BufferedReader in) throws IOException {
+    public long importInto(BulkMemoryAccess store, BufferedReader in) throws IOException {
         long count = 0;
         long lineNumber = 0;
         List<StoredMemory> batch = new ArrayList<>(BATCH);

@@ -5,15 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import dev.minmemory.server.memory.StoreHealth;
 
 /** Ready while the memory store can serve reads and writes. */
 @Readiness
 @ApplicationScoped
 public class MemoryStoreReadiness implements HealthCheck {
 
-    private final MemoryStore store;
+    private final StoreHealth store;
 
-    public MemoryStoreReadiness(MemoryStore store) {
+    public MemoryStoreReadiness(StoreHealth store) {
         this.store = store;
     }
 

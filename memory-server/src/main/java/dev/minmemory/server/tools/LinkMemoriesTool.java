@@ -15,7 +15,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import dev.minmemory.server.memory.RelationType;
-import dev.minmemory.server.memory.WireEnum;
+import dev.minmemory.server.tools.schema.WireValues;
 import dev.minmemory.server.tools.schema.OneOf;
 
 @ToolErrors
@@ -43,7 +43,7 @@ public class LinkMemoriesTool {
             @ToolArg(name = "related_id", description = "The memory it relates to.") @Size(min = 1, max = 100) String relatedId,
             @ToolArg(name = "relation_type", description = "How memory_id relates to related_id.")
             @OneOf(RelationType.class) String relationType) {
-        RelationType type = WireEnum.parse(RelationType.class, relationType);
+        RelationType type = WireValues.parse(RelationType.class, relationType);
         Optional<RelationType> previous = memories.link(caller.user(), memoryId, relatedId, type);
         String message = previous.isEmpty() ? "Linked."
                 : previous.get() == type ? "These memories were already linked this way; nothing changed."

@@ -1,7 +1,6 @@
 package dev.minmemory.server.tools;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,9 +20,8 @@ import dev.minmemory.server.memory.EntityPage;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.memory.ScopeFilter;
-import dev.minmemory.server.memory.WireEnum;
-import dev.minmemory.server.store.EntityUsage;
+import dev.minmemory.server.tools.schema.WireValues;
+import dev.minmemory.server.memory.EntityUsage;
 import dev.minmemory.server.tools.schema.OneOf;
 
 @ToolErrors
@@ -52,13 +50,10 @@ public class ListEntitiesTool {
             @OneOf(MemoryType.class) String memoryType,
             @ToolArg(description = "next_cursor from the previous page.", required = false) @Size(min = 1, max = 1_000) String cursor,
             @ToolArg(description = "Entities per page.", defaultValue = "50") @Min(1) @Max(500) int limit) {
-        Scope scopeValue = scope == null ? null : WireEnum.parse(Scope.class, scope);
-        List<ScopeFilter> scopes = scopeValue == null && project == null ? List.of()
-                : scopeValue == null
-                        ? List.of(ScopeFilter.project(project), ScopeFilter.task(project, null))
-                        : List.of(new ScopeFilter(scopeValue, project, null));
-        Set<MemoryType> types = memoryType == null ? Set.of() : Set.of(WireEnum.parse(MemoryType.class, memoryType));
-        EntityPage page = memories.entities(caller.user(), new MemoryFilter(scopes, types, null), cursor, limit);
+        EntityPage page = memories.entities(caller.user(),
+                MemoryFilter.forListing(WireValues.parse(Scope.class, scope), project,
+                        WireValues.parse(MemoryType.class, memoryType)),
+                cursor, limit);
         return new EntityList(page.entities(), page.nextCursor(), page.totalEntities());
     }
 

@@ -15,7 +15,7 @@ import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RetrieveRequest;
 import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.memory.WireEnum;
+import dev.minmemory.server.tools.schema.WireValues;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
 import io.quarkiverse.mcp.server.Tool;
@@ -63,7 +63,7 @@ public class RetrieveContextTool {
                     + "(30-day half-life). 0 ranks by relevance only.", defaultValue = "0")
             @DecimalMin("0") @DecimalMax("1") double recencyWeight) {
         var hits = memories.retrieve(caller.user(), new RetrieveRequest(query,
-                scope == null ? null : WireEnum.parse(Scope.class, scope),
+                WireValues.parse(Scope.class, scope),
                 memoryType == null ? Set.of() : new HashSet<>(memoryType), project, taskId, status,
                 includeRelated, limit, scoreThreshold, recencyWeight));
         return new RetrieveContextResult(hits.stream().map(RetrievedMemoryView::of).toList(), hits.size());

@@ -17,7 +17,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.memory.WireEnum;
+import dev.minmemory.server.tools.schema.WireValues;
 import dev.minmemory.server.tools.schema.OneOf;
 
 @ToolErrors
@@ -44,7 +44,7 @@ public class SearchEntitiesTool {
             @ToolArg(description = "Only entities used in this scope.", required = false) @OneOf(Scope.class) String scope,
             @ToolArg(description = "Maximum number of matches.", defaultValue = "5") @Min(1) @Max(50) int limit) {
         return new EntityMatches(memories.searchEntities(caller.user(), query,
-                scope == null ? null : WireEnum.parse(Scope.class, scope), limit).stream()
+                WireValues.parse(Scope.class, scope), limit).stream()
                 .map(match -> new EntityMatchView(match.usage().entity(), Math.round(match.score() * 1000) / 1000.0,
                         match.usage().count(), match.usage().lastUpdated()))
                 .toList());

@@ -16,7 +16,7 @@ import dev.minmemory.server.memory.NewMemory;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.StoreResult;
-import dev.minmemory.server.memory.WireEnum;
+import dev.minmemory.server.tools.schema.WireValues;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
 import io.quarkiverse.mcp.server.Tool;
@@ -67,8 +67,8 @@ public class StoreMemoryTool {
             @ToolArg(description = "Lifecycle status, e.g. active, completed, obsolete. Defaults to active.",
                     required = false) @Size(min = 1, max = 50) String status,
             @ToolArg(description = "Priority, e.g. low, medium, high.", required = false) @Size(min = 1, max = 50) String priority) {
-        StoreResult result = memories.store(caller.user(), new NewMemory(text, WireEnum.parse(MemoryType.class, memoryType),
-                WireEnum.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags, status,
+        StoreResult result = memories.store(caller.user(), new NewMemory(text, WireValues.parse(MemoryType.class, memoryType),
+                WireValues.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags, status,
                 priority));
         return result.duplicate()
                 ? new StoreMemoryResult(result.id(), false, true, result.similarity(),

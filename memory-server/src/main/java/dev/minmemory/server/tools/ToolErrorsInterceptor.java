@@ -10,7 +10,7 @@ import jakarta.interceptor.InvocationContext;
 import org.jboss.logging.Logger;
 
 import dev.minmemory.server.memory.MemoryRequestException;
-import dev.minmemory.server.store.StorageUnavailableException;
+import dev.minmemory.server.memory.StorageUnavailableException;
 import io.quarkiverse.mcp.server.ToolCallException;
 
 /**

@@ -16,7 +16,7 @@ import io.quarkiverse.mcp.server.ToolGuardrails;
 import dev.minmemory.server.memory.MemoryChanges;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.memory.WireEnum;
+import dev.minmemory.server.tools.schema.WireValues;
 import dev.minmemory.server.tools.schema.OneOf;
 
 @ToolErrors
@@ -51,8 +51,8 @@ public class UpdateMemoryTool {
             @ToolArg(description = "New status, e.g. completed or obsolete.", required = false) @Size(min = 1, max = 50) String status,
             @ToolArg(description = "New priority.", required = false) @Size(min = 1, max = 50) String priority) {
         MemoryChanges changes = new MemoryChanges(text,
-                memoryType == null ? null : WireEnum.parse(MemoryType.class, memoryType),
-                scope == null ? null : WireEnum.parse(Scope.class, scope), entity, project, taskId, tags, status,
+                WireValues.parse(MemoryType.class, memoryType),
+                WireValues.parse(Scope.class, scope), entity, project, taskId, tags, status,
                 priority);
         return new UpdateResult(MemoryView.of(memories.update(caller.user(), memoryId, changes)), text != null,
                 "Memory updated.");

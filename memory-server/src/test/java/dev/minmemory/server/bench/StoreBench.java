@@ -20,9 +20,9 @@ import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.store.MemoryArchive;
-import dev.minmemory.server.store.SearchHit;
-import dev.minmemory.server.store.SearchQuery;
-import dev.minmemory.server.store.StoredMemory;
+import dev.minmemory.server.memory.SearchHit;
+import dev.minmemory.server.memory.SearchQuery;
+import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 
 /**

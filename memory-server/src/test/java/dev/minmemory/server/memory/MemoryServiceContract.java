@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.minmemory.server.embedding.Embedder;
-import dev.minmemory.server.store.EntityUsage;
-import dev.minmemory.server.store.MemoryStore;
+import dev.minmemory.server.memory.Embedder;
+import dev.minmemory.server.memory.EntityUsage;
+import dev.minmemory.server.memory.MemoryStore;
 
 /**
  * The memory domain on its real parts, the int8 bge model and a real store: every tool's behaviour (isolation,
@@ -248,6 +248,22 @@ public abstract class MemoryServiceContract {
                 .hasMessageContaining("cursor");
         assertThatThrownBy(() -> service.entities("u", MemoryFilter.ALL, "bm90LWEtY3Vyc29y", 50))
                 .hasMessageContaining("is not one this server gave out");
+    }
+
+    @Test
+    void listingTheGlobalScopeWithAProjectListsTheGlobalEntitiesAsRetrievalSearchesTheGlobalMemories() {
+        store("u", "The user prefers tabs over spaces in Go code", Scope.GLOBAL, null, null, "user");
+        store("u", "The shop uses PostgreSQL 16 for orders", Scope.PROJECT, "shop", null, "postgres");
+        store("u", "Migration 42 adds an index on orders.created_at", Scope.TASK, "shop", "t42", "migrations");
+
+        assertThat(service.entities("u", MemoryFilter.forListing(Scope.GLOBAL, "shop", null), null, 50).entities())
+                .extracting(EntityUsage::entity).containsExactly("user");
+        assertThat(ids(service.retrieve("u", request("tabs or spaces", Scope.GLOBAL, "shop", null))))
+                .hasSize(1);
+        assertThat(service.entities("u", MemoryFilter.forListing(null, "shop", null), null, 50).entities())
+                .extracting(EntityUsage::entity).containsExactly("migrations", "postgres");
+        assertThat(service.entities("u", MemoryFilter.forListing(Scope.TASK, "shop", null), null, 50).entities())
+                .extracting(EntityUsage::entity).containsExactly("migrations");
     }
 
     @Test

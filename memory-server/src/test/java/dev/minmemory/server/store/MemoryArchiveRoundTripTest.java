@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.minmemory.server.memory.BulkMemoryAccess;
 import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.MemoryStore;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
@@ -98,13 +100,13 @@ class MemoryArchiveRoundTripTest {
                 project, task, List.of(), Map.of(), List.of("a", "b c"), "active", "high", at, at, false, null);
     }
 
-    private String export(MemoryStore store) {
+    private String export(BulkMemoryAccess store) {
         StringWriter out = new StringWriter();
         archive.export(store, out);
         return out.toString();
     }
 
-    private long importInto(MemoryStore store, String file) throws IOException {
+    private long importInto(BulkMemoryAccess store, String file) throws IOException {
         return archive.importInto(store, new BufferedReader(new StringReader(file)));
     }
 

@@ -15,31 +15,38 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.minmemory.server.memory.DuplicateQuery;
+import dev.minmemory.server.memory.EntityUsage;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
+import dev.minmemory.server.memory.MemoryStats;
+import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.ScopeFilter;
+import dev.minmemory.server.memory.SearchHit;
+import dev.minmemory.server.memory.SearchQuery;
+import dev.minmemory.server.memory.StoredMemory;
 
 /**
- * What every {@link MemoryStore} must do, run against each implementation by one subclass per store: isolation,
+ * What every {@link MemoryBackend} must do, run against each implementation by one subclass per store: isolation,
  * scope filters, hybrid search and its scores, soft delete, links, entities, stats, durability, bulk import/export.
  */
 public abstract class MemoryStoreContract {
 
     protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    protected MemoryStore store;
+    protected MemoryBackend store;
     protected final Random random = new Random(42);
 
     /** A store over fresh, empty storage. */
-    protected abstract MemoryStore openStore();
+    protected abstract MemoryBackend openStore();
 
     /** Closes the store and opens a new one over the same storage, as a restart would. */
-    protected abstract MemoryStore reopen(MemoryStore current);
+    protected abstract MemoryBackend reopen(MemoryBackend current);
 
-    protected abstract void closeStore(MemoryStore current);
+    protected abstract void closeStore(MemoryBackend current);
 
     @BeforeEach
     void openTheStore() {
@@ -58,28 +65,29 @@ public abstract class MemoryStoreContract {
         List<Memory> stored = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         // More than the embedded store keeps unrefreshed, so both its refreshed and its pending side are exercised.
+        long lastWrite = 0;
         for (int i = 0; i < 70; i++) {
             Memory memory = memory("u", "note " + i, Scope.PROJECT, "p", null, "e");
             float[] vector = randomUnitVector();
-            store.saveVisible(memory, vector);
+            lastWrite = store.saveBeforeDurable(memory, vector);
             stored.add(memory);
             vectors.add(vector);
         }
-        store.awaitDurable();
+        store.awaitDurable(lastWrite);
         MemoryFilter projectP = MemoryFilter.of(List.of(ScopeFilter.project("p")));
 
         for (int i : new int[] {3, 69}) {
             // As a duplicate check asks: the new memory's own vector and text.
-            SearchQuery query = new SearchQuery(vectors.get(i), "note " + i, projectP, 5);
-            assertThat(store.findDuplicate("u", query, 0.97)).hasValueSatisfying(hit -> {
+            DuplicateQuery query = new DuplicateQuery(vectors.get(i), "note " + i, projectP, 0.97);
+            assertThat(store.findDuplicate("u", query)).hasValueSatisfying(hit -> {
                 assertThat(hit.memory()).isEqualTo(stored.get(i));
                 assertThat(hit.similarity()).isCloseTo(1.0, offset(1e-5));
             });
-            assertThat(store.findDuplicate("someone-else", query, 0.97)).isEmpty();
-            assertThat(store.findDuplicate("u", new SearchQuery(vectors.get(i), "note " + i,
-                    MemoryFilter.of(List.of(ScopeFilter.project("q"))), 5), 0.97)).isEmpty();
+            assertThat(store.findDuplicate("someone-else", query)).isEmpty();
+            assertThat(store.findDuplicate("u", new DuplicateQuery(vectors.get(i), "note " + i,
+                    MemoryFilter.of(List.of(ScopeFilter.project("q"))), 0.97))).isEmpty();
             // An unrelated vector (cosine ~0 to every note) is no duplicate of anything.
-            assertThat(store.findDuplicate("u", new SearchQuery(randomUnitVector(), "note " + i, projectP, 5), 0.97))
+            assertThat(store.findDuplicate("u", new DuplicateQuery(randomUnitVector(), "note " + i, projectP, 0.97)))
                     .isEmpty();
         }
         assertThat(store.find("u", stored.get(69).id())).contains(stored.get(69));

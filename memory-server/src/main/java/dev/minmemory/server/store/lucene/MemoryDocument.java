@@ -16,6 +16,7 @@ import org.apache.lucene.util.BytesRef;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.store.KeywordText;
 import dev.minmemory.server.store.MemoryJson;
+import dev.minmemory.server.store.RecordFields;
 
 /**
  * The Lucene document of one memory: the JSON record as the stored source of truth, exact-match fields for filters,
@@ -23,19 +24,19 @@ import dev.minmemory.server.store.MemoryJson;
  */
 final class MemoryDocument {
 
-    static final String ID = "id";
-    static final String USER = "user";
-    static final String SCOPE = "scope";
-    static final String MEMORY_TYPE = "memory_type";
-    static final String PROJECT = "project";
-    static final String TASK_ID = "task_id";
-    static final String ENTITY = "entity";
+    static final String ID = RecordFields.ID;
+    static final String USER = RecordFields.USER;
+    static final String SCOPE = RecordFields.SCOPE;
+    static final String MEMORY_TYPE = RecordFields.MEMORY_TYPE;
+    static final String PROJECT = RecordFields.PROJECT;
+    static final String TASK_ID = RecordFields.TASK_ID;
+    static final String ENTITY = RecordFields.ENTITY;
     static final String TAG = "tag";
-    static final String STATUS = "status";
-    static final String RELATED_TO = "related_to";
-    static final String DELETED = "deleted";
-    static final String CREATED_AT = "created_at";
-    static final String UPDATED_AT = "updated_at";
+    static final String STATUS = RecordFields.STATUS;
+    static final String RELATED_TO = RecordFields.RELATED_TO;
+    static final String DELETED = RecordFields.DELETED;
+    static final String CREATED_AT = RecordFields.CREATED_AT;
+    static final String UPDATED_AT = RecordFields.UPDATED_AT;
     static final String CONTENT = "content";
     static final String VECTOR = "vector";
     static final String SOURCE = "source";

@@ -25,6 +25,7 @@ import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
 import io.qdrant.client.grpc.Points.FieldType;
+import dev.minmemory.server.store.RecordFields;
 
 /**
  * The layout of the memories collection: what is created when it is missing, and what an existing collection must
@@ -49,13 +50,13 @@ final class CollectionLayout {
     static final Map<String, PayloadSchemaType> INDEXES = new LinkedHashMap<>();
 
     static {
-        INDEXES.put(QdrantFilters.USER, PayloadSchemaType.Keyword);
-        for (String field : List.of(QdrantFilters.SCOPE, QdrantFilters.MEMORY_TYPE, QdrantFilters.PROJECT,
-                QdrantFilters.TASK_ID, QdrantFilters.STATUS, QdrantFilters.RELATED_TO, QdrantFilters.TAGS,
-                QdrantFilters.ENTITY)) {
+        INDEXES.put(RecordFields.USER, PayloadSchemaType.Keyword);
+        for (String field : List.of(RecordFields.SCOPE, RecordFields.MEMORY_TYPE, RecordFields.PROJECT,
+                RecordFields.TASK_ID, RecordFields.STATUS, RecordFields.RELATED_TO, RecordFields.TAGS,
+                RecordFields.ENTITY)) {
             INDEXES.put(field, PayloadSchemaType.Keyword);
         }
-        INDEXES.put(QdrantFilters.DELETED, PayloadSchemaType.Bool);
+        INDEXES.put(RecordFields.DELETED, PayloadSchemaType.Bool);
     }
 
     private CollectionLayout() {
@@ -91,7 +92,7 @@ final class CollectionLayout {
                 .setFieldName(field)
                 .setWait(true)
                 .setFieldType(type == PayloadSchemaType.Bool ? FieldType.FieldTypeBool : FieldType.FieldTypeKeyword);
-        if (field.equals(QdrantFilters.USER)) {
+        if (field.equals(RecordFields.USER)) {
             index.setFieldIndexParams(PayloadIndexParams.newBuilder()
                     .setKeywordIndexParams(KeywordIndexParams.newBuilder().setIsTenant(true)));
         }
@@ -137,7 +138,7 @@ final class CollectionLayout {
         if (!info.getConfig().hasQuantizationConfig() && !denseHasQuantization(info)) {
             notes.add("no int8 scalar quantization: vectors take 4× the RAM");
         }
-        PayloadSchemaInfo user = info.getPayloadSchemaMap().get(QdrantFilters.USER);
+        PayloadSchemaInfo user = info.getPayloadSchemaMap().get(RecordFields.USER);
         if (user != null && !(user.getParams().hasKeywordIndexParams()
                 && user.getParams().getKeywordIndexParams().getIsTenant())) {
             notes.add("the payload index 'user' is not a tenant index (is_tenant)");

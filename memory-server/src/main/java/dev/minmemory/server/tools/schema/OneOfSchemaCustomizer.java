@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 
-import dev.minmemory.server.memory.WireEnum;
 import io.quarkiverse.mcp.server.runtime.SchemaGeneratorConfigCustomizer;
 
 /** Publishes {@link OneOf} restrictions as {@code enum} in generated input schemas. */
@@ -15,7 +14,7 @@ public class OneOfSchemaCustomizer implements SchemaGeneratorConfigCustomizer {
     public void customize(SchemaGeneratorConfigBuilder builder) {
         builder.forFields().withEnumResolver(field -> {
             OneOf oneOf = field.getAnnotationConsideringFieldAndGetter(OneOf.class);
-            return oneOf == null ? null : WireEnum.wireNames(oneOf.value());
+            return oneOf == null ? null : WireValues.names(oneOf.value());
         });
     }
 }

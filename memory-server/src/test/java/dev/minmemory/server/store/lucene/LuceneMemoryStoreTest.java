@@ -13,15 +13,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.minmemory.server.memory.DuplicateQuery;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.ScopeFilter;
-import dev.minmemory.server.store.MemoryStore;
+import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.store.MemoryStoreContract;
-import dev.minmemory.server.store.SearchHit;
-import dev.minmemory.server.store.SearchQuery;
-import dev.minmemory.server.store.StoredMemory;
+import dev.minmemory.server.memory.SearchHit;
+import dev.minmemory.server.memory.SearchQuery;
+import dev.minmemory.server.memory.StoredMemory;
 
 /** The store contract on the embedded Lucene store, plus what only it has: its log, its lock, its directory. */
 class LuceneMemoryStoreTest extends MemoryStoreContract {
@@ -30,18 +31,18 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
     Path dir;
 
     @Override
-    protected MemoryStore openStore() {
+    protected MemoryBackend openStore() {
         return LuceneMemoryStore.open(dir);
     }
 
     @Override
-    protected MemoryStore reopen(MemoryStore current) {
+    protected MemoryBackend reopen(MemoryBackend current) {
         ((LuceneMemoryStore) current).close();
         return LuceneMemoryStore.open(dir);
     }
 
     @Override
-    protected void closeStore(MemoryStore current) {
+    protected void closeStore(MemoryBackend current) {
         if (current.isAvailable()) {
             ((LuceneMemoryStore) current).close();
         }
@@ -79,9 +80,9 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
 
         for (int i = 0; i < all.size(); i += 97) {
             StoredMemory original = all.get(i);
-            SearchQuery nearCopy = new SearchQuery(near(original.vector(), 0.15f), "unrelated words",
-                    MemoryFilter.ALL, 5);
-            assertThat(store.findDuplicate("u", nearCopy, 0.97)).map(SearchHit::memory).contains(original.memory());
+            DuplicateQuery nearCopy = new DuplicateQuery(near(original.vector(), 0.15f), "unrelated words",
+                    MemoryFilter.ALL, 0.97);
+            assertThat(store.findDuplicate("u", nearCopy)).map(SearchHit::memory).contains(original.memory());
         }
     }
 
@@ -107,7 +108,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
         store.save(inScope, nearCopy);
         MemoryFilter mine = MemoryFilter.of(List.of(ScopeFilter.project("mine")));
 
-        assertThat(store.findDuplicate("u", new SearchQuery(text, "copy", mine, 5), 0.97))
+        assertThat(store.findDuplicate("u", new DuplicateQuery(text, "copy", mine, 0.97)))
                 .hasValueSatisfying(hit -> assertThat(hit.memory()).isEqualTo(inScope));
     }
 

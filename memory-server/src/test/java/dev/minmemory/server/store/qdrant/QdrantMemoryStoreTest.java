@@ -19,10 +19,10 @@ import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.ScopeFilter;
-import dev.minmemory.server.store.MemoryStore;
+import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.store.MemoryStoreContract;
-import dev.minmemory.server.store.SearchQuery;
-import dev.minmemory.server.store.StorageUnavailableException;
+import dev.minmemory.server.memory.SearchQuery;
+import dev.minmemory.server.memory.StorageUnavailableException;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.Modifier;
@@ -54,19 +54,19 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
     }
 
     @Override
-    protected MemoryStore openStore() {
+    protected MemoryBackend openStore() {
         collection = "memories-" + UUID.randomUUID();
         return QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), collection));
     }
 
     @Override
-    protected MemoryStore reopen(MemoryStore current) {
+    protected MemoryBackend reopen(MemoryBackend current) {
         ((QdrantMemoryStore) current).close();
         return QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), collection));
     }
 
     @Override
-    protected void closeStore(MemoryStore current) {
+    protected void closeStore(MemoryBackend current) {
         ((QdrantMemoryStore) current).close();
     }
 
@@ -156,7 +156,7 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
 
         assertThatThrownBy(() -> QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(),
                 foreign.getCollectionName())))
-                .isInstanceOf(QdrantMemoryStore.IncompatibleCollectionException.class)
+                .isInstanceOf(IncompatibleCollectionException.class)
                 .hasMessageContaining("'" + foreign.getCollectionName() + "'")
                 .hasMessageContaining("vector 'dense' has 768 dimensions, needed 384")
                 .hasMessageContaining("distance Dot, needed Cosine")
@@ -239,7 +239,10 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
         store.save(odd, randomUnitVector());
 
         assertThat(store.find("u", "id-7")).contains(odd);
-        assertThat(QdrantFilters.pointId(UUID.randomUUID().toString()).getUuid()).hasSize(36);
+        String uuid = UUID.randomUUID().toString();
+        assertThat(QdrantFilters.pointId(uuid).getUuid()).isEqualTo(uuid);
+        assertThat(QdrantFilters.pointId("id-7").getUuid()).isEqualTo(QdrantFilters.pointId("id-7").getUuid())
+                .isNotEqualTo(QdrantFilters.pointId("id-8").getUuid());
     }
 
     @Test

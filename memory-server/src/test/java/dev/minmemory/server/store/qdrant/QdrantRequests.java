@@ -12,6 +12,7 @@ import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
+import dev.minmemory.server.store.RecordFields;
 
 /** Test assertions over the requests {@link FakeQdrant} recorded: the isolation guarantee, request by request. */
 public final class QdrantRequests {
@@ -25,7 +26,7 @@ public final class QdrantRequests {
      */
     public static void assertEveryRequestCarriesTheUsersFilter(List<FakeQdrant.Recorded> requests, String user) {
         assertThat(requests).as("requests made for " + user).isNotEmpty();
-        Condition owner = QdrantFilters.keyword(QdrantFilters.USER, user);
+        Condition owner = QdrantFilters.keyword(RecordFields.USER, user);
         for (FakeQdrant.Recorded recorded : requests) {
             String what = recorded.method() + " " + recorded.request();
             if (recorded.request() instanceof ScrollPoints scroll) {
@@ -39,7 +40,7 @@ public final class QdrantRequests {
             } else if (recorded.request() instanceof UpsertPoints upsert) {
                 assertOwned(upsert.getUpdateFilter(), owner, what);
                 for (PointStruct point : upsert.getPointsList()) {
-                    assertThat(point.getPayloadMap().get(QdrantFilters.USER).getStringValue()).as(what).isEqualTo(user);
+                    assertThat(point.getPayloadMap().get(RecordFields.USER).getStringValue()).as(what).isEqualTo(user);
                 }
             } else {
                 fail("A request made for a user that carries no user filter: " + what);

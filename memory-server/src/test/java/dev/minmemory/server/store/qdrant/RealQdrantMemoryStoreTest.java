@@ -2,7 +2,7 @@ package dev.minmemory.server.store.qdrant;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import dev.minmemory.server.store.MemoryStore;
+import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.store.MemoryStoreContract;
 
 /** The store contract against a real Qdrant: runs only when {@code QDRANT_TEST_URL} is set. */
@@ -12,19 +12,19 @@ class RealQdrantMemoryStoreTest extends MemoryStoreContract {
     private QdrantSettings settings;
 
     @Override
-    protected MemoryStore openStore() {
+    protected MemoryBackend openStore() {
         settings = RealQdrant.newCollection();
         return QdrantMemoryStore.connect(settings);
     }
 
     @Override
-    protected MemoryStore reopen(MemoryStore current) {
+    protected MemoryBackend reopen(MemoryBackend current) {
         ((QdrantMemoryStore) current).close();
         return QdrantMemoryStore.connect(settings);
     }
 
     @Override
-    protected void closeStore(MemoryStore current) {
+    protected void closeStore(MemoryBackend current) {
         ((QdrantMemoryStore) current).close();
         RealQdrant.drop(settings);
     }

@@ -1,4 +1,4 @@
-package dev.minmemory.server.store;
+package dev.minmemory.server;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,13 +13,14 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.minmemory.server.memory.MemoryConfig;
+import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantConfig;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
 import io.quarkus.runtime.Startup;
 
 /**
- * The one {@link MemoryStore} of the server, chosen by configuration: Qdrant when {@code QDRANT_URL} is set, otherwise
+ * The one {@link MemoryBackend} of the server, chosen by configuration: Qdrant when {@code QDRANT_URL} is set, otherwise
  * the embedded store under the data directory. The embedded store opens at start-up, so a locked or unreadable
  * directory fails fast; it is not touched at all when Qdrant is configured. Qdrant is connected in the background.
  */
@@ -31,7 +32,7 @@ public class StoreProducer {
     @Produces
     @Singleton
     @Startup
-    MemoryStore memoryStore(QdrantConfig qdrant, MemoryConfig memory) {
+    MemoryBackend memoryStore(QdrantConfig qdrant, MemoryConfig memory) {
         if (qdrant.url().filter(url -> !url.isBlank()).isPresent()) {
             return QdrantMemoryStore.start(qdrant.settings());
         }
@@ -47,7 +48,7 @@ public class StoreProducer {
         return store;
     }
 
-    void close(@Disposes MemoryStore store) throws IOException {
+    void close(@Disposes MemoryBackend store) throws IOException {
         if (store instanceof Closeable closeable) {
             closeable.close();
         }

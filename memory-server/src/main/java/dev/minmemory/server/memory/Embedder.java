@@ -1,4 +1,4 @@
-package dev.minmemory.server.embedding;
+package dev.minmemory.server.memory;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.minmemory.server.http;
+package dev.minmemory.server.auth;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,8 +9,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.minmemory.server.auth.AuthSettings;
-import dev.minmemory.server.auth.CallerIdentity;
 import io.quarkus.runtime.StartupEvent;
 
 /**

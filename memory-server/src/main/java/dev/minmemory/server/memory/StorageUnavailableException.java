@@ -1,4 +1,4 @@
-package dev.minmemory.server.store;
+package dev.minmemory.server.memory;
 
 /**
  * The store cannot be reached right now (its server is down, restarting or unreachable). The operation did not

@@ -1,4 +1,4 @@
-package dev.minmemory.server.store;
+package dev.minmemory.server.memory;
 
 import java.time.Instant;
 

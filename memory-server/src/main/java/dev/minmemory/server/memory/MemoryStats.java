@@ -1,9 +1,8 @@
-package dev.minmemory.server.store;
+package dev.minmemory.server.memory;
 
 import java.time.Instant;
 import java.util.Map;
 
-import dev.minmemory.server.memory.MemoryType;
 
 /** Number of live memories by type, and the most recent update among them (null when there are none). */
 public record MemoryStats(Map<MemoryType, Long> countsByType, Instant lastUpdated) {

@@ -1,6 +1,5 @@
-package dev.minmemory.server.store;
+package dev.minmemory.server.memory;
 
-import dev.minmemory.server.memory.Memory;
 
 /**
  * One search result. {@code similarity} is the cosine similarity of the memory's vector to the query's;

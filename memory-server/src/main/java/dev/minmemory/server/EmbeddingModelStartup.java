@@ -1,0 +1,25 @@
+package dev.minmemory.server;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import dev.minmemory.server.embedding.BackgroundLoadingEmbedder;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
+
+/** The server loads the embedding model at once; a one-off command (export, import) never embeds, so never loads it. */
+@Singleton
+class EmbeddingModelStartup {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddingModelStartup.class);
+
+    void onStart(@Observes StartupEvent event, @CommandLineArguments String[] args, BackgroundLoadingEmbedder embedder) {
+        if (Main.isCommand(args)) {
+            LOG.debugf("Command %s: the embedding model is not loaded", args[0]);
+            return;
+        }
+        embedder.startLoading();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.minmemory.server.memory;
+
+/** What operators see of a store: whether it serves now, and where it keeps the memories. */
+public interface StoreHealth {
+
+    /** Whether the store can serve reads and writes right now. */
+    boolean isAvailable();
+
+    /** Where the memories are: the kind of store and its location. */
+    String location();
+}

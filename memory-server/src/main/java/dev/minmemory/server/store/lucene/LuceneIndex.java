@@ -1,0 +1,272 @@
+package dev.minmemory.server.store.lucene;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NRTCachingDirectory;
+import org.jboss.logging.Logger;
+
+import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.StoredMemory;
+import dev.minmemory.server.store.KeywordText;
+
+/**
+ * The index's life: opening it and replaying what the last commit missed, applying writes to the write-ahead log and
+ * the index in one order, making them visible to searchers, committing in the background, closing.
+ * <p>
+ * A write is durable once its log sequence number is synced ({@link #awaitDurable}); the log's segments are dropped
+ * once a Lucene commit, which costs dozens of fsyncs, holds their writes.
+ */
+final class LuceneIndex implements Closeable {
+
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
+    /** Past this many pending memories a write refreshes at once, which bounds the duplicate check's scan. */
+    static final int MAX_PENDING = 64;
+    private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
+
+    private final Path location;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final WriteAheadLog log;
+    private final SearcherManager searchers;
+    private final PendingWrites pending = new PendingWrites();
+    /** Keeps the log in the order the index applies writes, and excludes writes while a log segment is sealed. */
+    private final Object appendLock = new Object();
+    private final ScheduledExecutorService committer;
+
+    private LuceneIndex(Path location, Directory directory, IndexWriter writer, WriteAheadLog log)
+            throws IOException {
+        this.location = location;
+        this.directory = directory;
+        this.writer = writer;
+        this.log = log;
+        this.searchers = new SearcherManager(writer, null);
+        searchers.addListener(pending);
+        this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "lucene-committer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        committer.scheduleWithFixedDelay(this::commitInBackground, COMMIT_INTERVAL.toMillis(),
+                COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens, or creates, the index in this directory. Fails at once if another process has it open: Lucene's native
+     * file lock is held for as long as the writer lives.
+     */
+    static LuceneIndex open(Path indexDirectory) {
+        Directory directory = null;
+        try {
+            // Segments flushed for near-real-time search stay in memory until a commit or merge writes them; on disk
+            // their dirty pages would have to be written out by every fsync of the write-ahead log.
+            directory = new NRTCachingDirectory(FSDirectory.open(indexDirectory), 8, 64);
+            IndexWriterConfig config = new IndexWriterConfig(KeywordText.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Refreshes are frequent. By default a refresh waits up to 500 ms for small segments to merge
+                    // and packs each one-document segment into a compound file; neither is worth it here.
+                    .setMaxFullFlushMergeWaitMillis(0)
+                    .setUseCompoundFile(false)
+                    .setCommitOnClose(true);
+            IndexWriter writer = new IndexWriter(directory, config);
+            WriteAheadLog log = WriteAheadLog.open(indexDirectory);
+            recover(writer, log);
+            return new LuceneIndex(indexDirectory, directory, writer, log);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new IllegalStateException("The memory store at " + indexDirectory
+                    + " is in use by another min-memory process. Stop that process, or point MCP_DATA_DIR at another"
+                    + " directory.", e);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new UncheckedIOException("Cannot open the memory store at " + indexDirectory, e);
+        }
+    }
+
+    /** Logs and indexes the write, in the same order; returns its log sequence number, not yet durable. */
+    long apply(Memory memory, float[] vector) throws IOException {
+        synchronized (appendLock) {
+            long sequence = log.append(memory, vector);
+            writer.updateDocument(new Term(MemoryDocument.ID, memory.id()), MemoryDocument.of(memory, vector));
+            return sequence;
+        }
+    }
+
+    /**
+     * Like {@link #apply}, but leaves the searcher as it is: the memory stays pending (see {@link #pending()}) until
+     * the next read refreshes, or until {@link #MAX_PENDING} memories are.
+     */
+    long applyPending(Memory memory, float[] vector) throws IOException {
+        int pendingNow;
+        long sequence;
+        synchronized (appendLock) {
+            sequence = apply(memory, vector);
+            pendingNow = pending.add(new StoredMemory(memory, vector));
+        }
+        if (pendingNow >= MAX_PENDING) {
+            refresh();
+        }
+        return sequence;
+    }
+
+    /** Logs and indexes every write; returns the last one's sequence number. */
+    long applyAll(List<StoredMemory> memories) throws IOException {
+        long sequence = 0;
+        synchronized (appendLock) {
+            for (StoredMemory stored : memories) {
+                sequence = apply(stored.memory(), stored.vector());
+            }
+        }
+        return sequence;
+    }
+
+    /** The sequence number of the newest write applied so far. */
+    long latestWrite() {
+        return log.appended();
+    }
+
+    /** Returns once the write with this sequence number, and every one before it, is durable. */
+    void awaitDurable(long sequence) throws IOException {
+        log.sync(sequence);
+    }
+
+    /** Memories applied but perhaps not yet in a searcher acquired after this returns. */
+    PendingWrites pending() {
+        return pending;
+    }
+
+    /** Makes every write applied so far visible to searchers acquired after this returns. */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Runs the work on a searcher that sees every write applied so far. */
+    <T> T read(SearcherFunction<T> work) {
+        try {
+            if (!pending.isEmpty()) {
+                refresh();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the memory store", e);
+        }
+        return readAsIs(work);
+    }
+
+    /** Runs the work on the current searcher, which may miss the {@linkplain #pending() pending} memories. */
+    <T> T readAsIs(SearcherFunction<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the memory store", e);
+        }
+    }
+
+    /**
+     * Merges the index into one segment. Each segment has its own vector graph, and a search walks every graph with
+     * the full beam: a search over the several segments an import leaves costs several times what it costs in one.
+     */
+    void forceMerge() throws IOException {
+        writer.forceMerge(1);
+        commit();
+        refresh();
+    }
+
+    /** False once the index writer is closed, including after a fatal I/O error such as a full disk. */
+    boolean isOpen() {
+        return writer.isOpen();
+    }
+
+    Path location() {
+        return location;
+    }
+
+    @Override
+    public void close() {
+        committer.shutdown();
+        try {
+            committer.awaitTermination(1, TimeUnit.MINUTES);
+            commit();
+            searchers.close();
+            writer.close();
+            log.close();
+            directory.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while closing the memory store", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close the memory store", e);
+        }
+    }
+
+    /** Applies what the last commit missed (the sealed log segments), commits it, and drops those segments. */
+    private static void recover(IndexWriter writer, WriteAheadLog log) throws IOException {
+        List<WriteAheadLog.Entry> missed = log.readSealed();
+        for (WriteAheadLog.Entry entry : missed) {
+            writer.updateDocument(new Term(MemoryDocument.ID, entry.memory().id()),
+                    MemoryDocument.of(entry.memory(), entry.vector()));
+        }
+        if (!missed.isEmpty()) {
+            LOG.infof("Recovered %d writes from the write-ahead log", missed.size());
+        }
+        writer.commit();
+        log.deleteSealed();
+    }
+
+    /**
+     * Seals the log segment, commits the index (which holds every write of that segment), then drops the segment.
+     * Writes go on into the next segment during the commit.
+     */
+    private synchronized void commit() throws IOException {
+        long sealed;
+        synchronized (appendLock) {
+            sealed = log.rotate();
+        }
+        writer.commit();
+        log.deleteThrough(sealed);
+    }
+
+    private void commitInBackground() {
+        try {
+            if (writer.hasUncommittedChanges()) {
+                commit();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Background commit of the memory store failed; writes stay safe in the write-ahead log");
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException ignored) {
+                // the original failure is what matters
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}
