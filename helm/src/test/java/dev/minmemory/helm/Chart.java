@@ -1,10 +1,10 @@
 package dev.minmemory.helm;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
-
 import java.nio.file.Path;
 import java.util.Map;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
 
 /** The chart in helm/min-memory-operator, rendered by real Helm (helm-java runs Helm 3 as a native library). */
 final class Chart {

@@ -1,14 +1,15 @@
 package dev.minmemory.helm;
 
-import dev.minmemory.operator.crd.CommittedCrd;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+
+import dev.minmemory.operator.crd.CommittedCrd;
 
 /**
  * Helm installs crds/ before the templates and never upgrades it. The copy there must be the CRD the operator build

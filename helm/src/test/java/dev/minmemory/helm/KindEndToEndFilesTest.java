@@ -1,18 +1,20 @@
 package dev.minmemory.helm;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.minmemory.operator.crd.CrdSchema;
-import dev.minmemory.operator.crd.MemoryServer;
-import dev.minmemory.operator.validation.SpecValidator;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import dev.minmemory.operator.crd.CrdSchema;
+import dev.minmemory.operator.crd.MemoryServer;
+import dev.minmemory.operator.validation.SpecValidator;
 
 /** The files deploy/kind/e2e.sh applies, checked here because the script itself needs Docker. */
 class KindEndToEndFilesTest {

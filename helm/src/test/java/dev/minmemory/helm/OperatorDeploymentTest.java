@@ -1,5 +1,12 @@
 package dev.minmemory.helm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -7,12 +14,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OperatorDeploymentTest {
 
@@ -65,7 +66,8 @@ class OperatorDeploymentTest {
         assertThat(operator.getImagePullPolicy()).isEqualTo("Always");
         assertThat(pod.getImagePullSecrets()).containsExactly(new LocalObjectReference("registry-example-com"));
         assertThat(env(chart))
-                .containsEntry("MINMEMORY_OPERATOR_SERVER_IMAGE", "registry.example.com/platform/memory-server:0.1.0-rc.1")
+                .containsEntry("MINMEMORY_OPERATOR_SERVER_IMAGE",
+                        "registry.example.com/platform/memory-server:0.1.0-rc.1")
                 .containsEntry("MINMEMORY_OPERATOR_QDRANT_IMAGE", "registry.example.com/mirror/qdrant:v1.16.0")
                 .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG");
         assertThat(operator.getResources().getLimits()).containsEntry("memory", new Quantity("768Mi"));

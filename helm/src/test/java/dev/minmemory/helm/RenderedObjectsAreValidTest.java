@@ -1,18 +1,20 @@
 package dev.minmemory.helm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.minmemory.operator.crd.CrdSchema;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.dependent.StrictKubernetesModel;
 import dev.minmemory.operator.validation.SpecValidator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every object the chart renders, for its defaults and representative values, read strictly into fabric8's typed

@@ -1,15 +1,15 @@
 package dev.minmemory.helm;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad values fail at install with Helm's message naming the value and what is wrong with it. */
 class ValuesSchemaTest {
@@ -37,7 +37,7 @@ class ValuesSchemaTest {
                 arguments(Map.of("memoryServers[0].name", "memory"),
                         "at '/memoryServers/0': missing property 'spec'"),
                 arguments(Map.of("memoryServers[0].name", "memory-server-of-the-platform-team-for-mcp",
-                                "memoryServers[0].spec.auth.audience", "https://memory.example.com/mcp"),
+                        "memoryServers[0].spec.auth.audience", "https://memory.example.com/mcp"),
                         "at '/memoryServers/0/name': maxLength: got 42, want 40"),
                 arguments(Map.of("memoryServers[0].name", "memory", "memoryServers[0].spec.ingress.enabled", false),
                         "at '/memoryServers/0/spec': missing property 'auth'"));

@@ -15,7 +15,8 @@ class EmbeddingModelStartup {
 
     private static final Logger LOG = Logger.getLogger(EmbeddingModelStartup.class);
 
-    void onStart(@Observes StartupEvent event, @CommandLineArguments String[] args, BackgroundLoadingEmbedder embedder) {
+    void onStart(@Observes StartupEvent event, @CommandLineArguments String[] args,
+            BackgroundLoadingEmbedder embedder) {
         if (Main.isCommand(args)) {
             LOG.debugf("Command %s: the embedding model is not loaded", args[0]);
             return;

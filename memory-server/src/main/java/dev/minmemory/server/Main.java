@@ -13,8 +13,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import dev.minmemory.server.embedding.EmbeddingConfig;
-import dev.minmemory.server.store.MemoryArchive;
 import dev.minmemory.server.memory.MemoryBackend;
+import dev.minmemory.server.store.MemoryArchive;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;

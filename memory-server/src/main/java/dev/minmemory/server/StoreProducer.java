@@ -12,8 +12,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import dev.minmemory.server.memory.MemoryConfig;
 import dev.minmemory.server.memory.MemoryBackend;
+import dev.minmemory.server.memory.MemoryConfig;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantConfig;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;

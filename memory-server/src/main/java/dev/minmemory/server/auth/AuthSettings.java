@@ -27,7 +27,8 @@ public class AuthSettings {
             throw new IllegalStateException("Both MEMORY_OIDC_ISSUER and AUTH0_DOMAIN are set: set only one of them.");
         }
         this.issuer = config.issuer()
-                .or(() -> config.auth0Domain().map(domain -> "https://" + domain.replaceAll("^https?://|/+$", "") + "/"));
+                .or(() -> config.auth0Domain()
+                        .map(domain -> "https://" + domain.replaceAll("^https?://|/+$", "") + "/"));
         this.audience = config.auth0Domain().isPresent()
                 ? config.auth0Audience().orElse(endpoint.mcpResource())
                 : config.audience().orElse(endpoint.mcpResource());

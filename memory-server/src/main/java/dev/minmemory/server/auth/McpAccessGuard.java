@@ -112,7 +112,8 @@ public class McpAccessGuard {
         }
         Set<String> granted = TokenScopes.of((JsonWebToken) identity.getPrincipal());
         for (JsonObject message : messages(context)) {
-            if ("tools/call".equals(message.getString("method")) && message.getValue("params") instanceof JsonObject params
+            if ("tools/call".equals(message.getString("method"))
+                    && message.getValue("params") instanceof JsonObject params
                     && params.getValue("name") instanceof String tool) {
                 Optional<String> needed = toolScopes.requiredFor(tool).filter(scope -> !granted.contains(scope));
                 if (needed.isPresent()) {

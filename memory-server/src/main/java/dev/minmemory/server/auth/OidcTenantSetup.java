@@ -28,14 +28,14 @@ public class OidcTenantSetup {
         oidc.create(OidcTenantConfig.authServerUrl(auth.issuer())
                 .applicationType(ApplicationType.SERVICE)
                 .token()
-                    .issuer(auth.issuer())
-                    .audience(List.of(auth.audience()))
-                    .lifespanGrace((int) auth.config().clockSkew().toSeconds())
-                    .forcedJwkRefreshInterval(auth.config().keyRefreshInterval())
-                    .allowJwtIntrospection(false)
-                    .allowOpaqueTokenIntrospection(false)
-                    .subjectRequired()
-                    .end()
+                .issuer(auth.issuer())
+                .audience(List.of(auth.audience()))
+                .lifespanGrace((int) auth.config().clockSkew().toSeconds())
+                .forcedJwkRefreshInterval(auth.config().keyRefreshInterval())
+                .allowJwtIntrospection(false)
+                .allowOpaqueTokenIntrospection(false)
+                .subjectRequired()
+                .end()
                 .build());
         LOG.infof("OAuth 2.1 resource server: tokens from %s for audience %s; MCP resource %s; scopes %s",
                 auth.issuer(), auth.audience(), endpoint.mcpResource(),

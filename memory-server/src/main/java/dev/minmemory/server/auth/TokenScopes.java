@@ -5,10 +5,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The scopes an access token grants, wherever the provider puts them: {@code scope} (RFC 9068, space-separated),

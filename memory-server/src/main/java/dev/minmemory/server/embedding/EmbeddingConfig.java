@@ -1,9 +1,10 @@
 package dev.minmemory.server.embedding;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "memory.embedding")
 public interface EmbeddingConfig {

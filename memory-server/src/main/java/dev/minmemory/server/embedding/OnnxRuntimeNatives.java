@@ -1,10 +1,11 @@
 package dev.minmemory.server.embedding;
 
-import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import ai.onnxruntime.OrtEnvironment;
 
 /**
  * Extracts ONNX Runtime's native libraries (~20 MB) into the cache directory once and tells ONNX Runtime to load

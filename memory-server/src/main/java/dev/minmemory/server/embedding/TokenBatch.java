@@ -1,14 +1,15 @@
 package dev.minmemory.server.embedding;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 
 /**
  * A batch of tokenised texts as the three input tensors of a BERT-style model, padded to the longest text, and the
@@ -39,7 +40,7 @@ final class TokenBatch implements AutoCloseable {
             System.arraycopy(encoding.getAttentionMask(), 0, mask, i * columns, encoding.getAttentionMask().length);
             System.arraycopy(encoding.getTypeIds(), 0, types, i * columns, encoding.getTypeIds().length);
         }
-        long[] shape = {rows, columns};
+        long[] shape = { rows, columns };
         OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
         OnnxTensor maskTensor = null;
         try {

@@ -24,7 +24,8 @@ public class OriginGuard {
 
     public OriginGuard(HttpConfig config, PublicEndpoint endpoint) {
         allowedHosts.add(endpoint.host());
-        config.allowedHosts().ifPresent(hosts -> hosts.forEach(host -> allowedHosts.add(host.toLowerCase(Locale.ROOT))));
+        config.allowedHosts()
+                .ifPresent(hosts -> hosts.forEach(host -> allowedHosts.add(host.toLowerCase(Locale.ROOT))));
     }
 
     void register(@Observes Router router) {

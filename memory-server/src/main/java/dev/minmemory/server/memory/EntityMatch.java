@@ -1,7 +1,5 @@
 package dev.minmemory.server.memory;
 
-import dev.minmemory.server.memory.EntityUsage;
-
 /** An entity similar to a searched name, with a match score from 0 to 1. */
 public record EntityMatch(EntityUsage usage, double score) {
 }

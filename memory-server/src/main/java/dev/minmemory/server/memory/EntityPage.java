@@ -2,8 +2,6 @@ package dev.minmemory.server.memory;
 
 import java.util.List;
 
-import dev.minmemory.server.memory.EntityUsage;
-
 /** One page of entities in name order; {@code nextCursor} is null on the last page. */
 public record EntityPage(List<EntityUsage> entities, String nextCursor, int totalEntities) {
 }

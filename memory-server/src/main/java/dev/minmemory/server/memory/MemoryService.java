@@ -16,13 +16,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.minmemory.server.memory.Embedder;
-import dev.minmemory.server.memory.EntityUsage;
-import dev.minmemory.server.memory.MemoryStats;
-import dev.minmemory.server.memory.MemoryStore;
-import dev.minmemory.server.memory.SearchHit;
-import dev.minmemory.server.memory.SearchQuery;
-
 /**
  * The memory domain: every rule about storing, finding, linking, changing and deleting one user's memories.
  * <p>
@@ -253,8 +246,6 @@ public class MemoryService {
         }
     }
 
-
-
     private static List<String> distinct(List<String> values) {
         return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
     }
@@ -264,7 +255,6 @@ public class MemoryService {
         all.addAll(b);
         return all;
     }
-
 
     private <T> T underLock(String user, Supplier<T> work) {
         Lock lock = userLocks[Math.floorMod(user.hashCode(), LOCK_STRIPES)];

@@ -23,6 +23,8 @@ public class DeleteMemoryTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "delete_memory", title = "Delete a memory", structuredContent = true,
             description = """
                     Delete a memory that is wrong or no longer wanted. It disappears from every search, fetch and \
@@ -34,6 +36,7 @@ public class DeleteMemoryTool {
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
     DeleteResult deleteMemory(@ToolArg(name = "memory_id", description = "The id of the memory to delete.")
             @Size(min = 1, max = 100) String memoryId) {
+        // @formatter:on
         boolean deletedNow = memories.delete(caller.user(), memoryId);
         return new DeleteResult(memoryId, true, !deletedNow,
                 deletedNow ? "Memory deleted." : "Memory was already deleted; nothing changed.");

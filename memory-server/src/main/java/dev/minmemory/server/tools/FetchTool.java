@@ -6,11 +6,11 @@ import jakarta.validation.constraints.Size;
 
 import dev.minmemory.server.auth.CallerIdentity;
 import dev.minmemory.server.memory.MemoryService;
+import dev.minmemory.server.memory.RetrievedMemory;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
-import dev.minmemory.server.memory.RetrievedMemory;
 
 @ToolErrors
 public class FetchTool {
@@ -23,6 +23,8 @@ public class FetchTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "fetch", title = "Fetch a memory", structuredContent = true,
             description = """
                     Return one memory by id, in the connector shape {id, title, text, url, metadata}. metadata holds \
@@ -32,6 +34,7 @@ public class FetchTool {
                     idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
     FetchResult fetch(@ToolArg(description = "The memory id.") @Size(min = 1, max = 100) String id) {
+        // @formatter:on
         RetrievedMemory found = memories.fetch(caller.user(), id);
         RetrievedMemoryView view = RetrievedMemoryView.of(found);
         return new FetchResult(found.memory().id(), MemoryView.title(found.memory()), found.memory().text(),

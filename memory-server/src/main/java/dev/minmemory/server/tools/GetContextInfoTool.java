@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.minmemory.server.auth.CallerIdentity;
 import dev.minmemory.server.memory.MemoryService;
+import dev.minmemory.server.memory.ProjectId;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
-import dev.minmemory.server.memory.ProjectId;
 
 @ToolErrors
 public class GetContextInfoTool {
@@ -30,6 +30,8 @@ public class GetContextInfoTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "get_context_info", title = "Identify the current context", structuredContent = true,
             description = """
                     Work out which project (and task) the conversation is about, from what you know of the user's \
@@ -45,6 +47,7 @@ public class GetContextInfoTool {
             @ToolArg(name = "git_remote", description = "URL of the git remote, e.g. git@github.com:org/repo.git.",
                     required = false) @Size(max = 2_048) String gitRemote,
             @ToolArg(description = "The current git branch.", required = false) @Size(max = 255) String branch) {
+        // @formatter:on
         Optional<ProjectId> project = ProjectId.fromHints(gitRemote, cwd);
         boolean exists = project.map(p -> memories.projectStats(caller.user(), p.id()).total() > 0).orElse(false);
         String suggestedTask = branch == null || branch.isBlank() || DEFAULT_BRANCHES.contains(branch.strip()) ? null
@@ -53,7 +56,7 @@ public class GetContextInfoTool {
                 project.map(ProjectId::source).orElse(null), exists, suggestedTask,
                 project.isEmpty() ? "No project could be derived: pass git_remote or cwd."
                         : exists ? "Known project: call retrieve_context with this project."
-                                : "New project: call set_project to create it.");
+                        : "New project: call set_project to create it.");
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.minmemory.server.auth.CallerIdentity;
 import dev.minmemory.server.memory.MemoryService;
+import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
+import dev.minmemory.server.tools.schema.OneOf;
+import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
-import dev.minmemory.server.memory.RelationType;
-import dev.minmemory.server.tools.schema.WireValues;
-import dev.minmemory.server.tools.schema.OneOf;
 
 @ToolErrors
 public class LinkMemoriesTool {
@@ -29,6 +29,8 @@ public class LinkMemoriesTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "link_memories", title = "Link two memories", structuredContent = true,
             description = """
                     Record a typed relation from one memory to another: memory_id <relation_type> related_id, e.g. \
@@ -43,11 +45,12 @@ public class LinkMemoriesTool {
             @ToolArg(name = "related_id", description = "The memory it relates to.") @Size(min = 1, max = 100) String relatedId,
             @ToolArg(name = "relation_type", description = "How memory_id relates to related_id.")
             @OneOf(RelationType.class) String relationType) {
+        // @formatter:on
         RelationType type = WireValues.parse(RelationType.class, relationType);
         Optional<RelationType> previous = memories.link(caller.user(), memoryId, relatedId, type);
         String message = previous.isEmpty() ? "Linked."
                 : previous.get() == type ? "These memories were already linked this way; nothing changed."
-                        : "Relation changed from " + previous.get().wireName() + " to " + type.wireName() + ".";
+                : "Relation changed from " + previous.get().wireName() + " to " + type.wireName() + ".";
         return new LinkResult(memoryId, relatedId, type, previous.orElse(null), message);
     }
 

@@ -11,18 +11,18 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.minmemory.server.auth.CallerIdentity;
+import dev.minmemory.server.memory.EntityPage;
+import dev.minmemory.server.memory.EntityUsage;
+import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryService;
+import dev.minmemory.server.memory.MemoryType;
+import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
+import dev.minmemory.server.tools.schema.OneOf;
+import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
-import dev.minmemory.server.memory.EntityPage;
-import dev.minmemory.server.memory.MemoryFilter;
-import dev.minmemory.server.memory.MemoryType;
-import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.tools.schema.WireValues;
-import dev.minmemory.server.memory.EntityUsage;
-import dev.minmemory.server.tools.schema.OneOf;
 
 @ToolErrors
 public class ListEntitiesTool {
@@ -35,6 +35,8 @@ public class ListEntitiesTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "list_entities", title = "List entities", structuredContent = true,
             description = """
                     Browse the entities (the things memories are about) with how many memories each has, when it \
@@ -50,6 +52,7 @@ public class ListEntitiesTool {
             @OneOf(MemoryType.class) String memoryType,
             @ToolArg(description = "next_cursor from the previous page.", required = false) @Size(min = 1, max = 1_000) String cursor,
             @ToolArg(description = "Entities per page.", defaultValue = "50") @Min(1) @Max(500) int limit) {
+        // @formatter:on
         EntityPage page = memories.entities(caller.user(),
                 MemoryFilter.forListing(WireValues.parse(Scope.class, scope), project,
                         WireValues.parse(MemoryType.class, memoryType)),

@@ -15,9 +15,9 @@ import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RetrieveRequest;
 import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.tools.schema.WireValues;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
+import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -33,6 +33,8 @@ public class RetrieveContextTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "retrieve_context", title = "Retrieve relevant memories", structuredContent = true,
             description = """
                     Find the memories most relevant to a question or situation, by meaning and by exact words \
@@ -62,6 +64,7 @@ public class RetrieveContextTool {
             @ToolArg(name = "recency_weight", description = "0..1: how much newer memories are favoured "
                     + "(30-day half-life). 0 ranks by relevance only.", defaultValue = "0")
             @DecimalMin("0") @DecimalMax("1") double recencyWeight) {
+        // @formatter:on
         var hits = memories.retrieve(caller.user(), new RetrieveRequest(query,
                 WireValues.parse(Scope.class, scope),
                 memoryType == null ? Set.of() : new HashSet<>(memoryType), project, taskId, status,

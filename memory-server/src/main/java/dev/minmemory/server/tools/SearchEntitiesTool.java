@@ -12,13 +12,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.minmemory.server.auth.CallerIdentity;
 import dev.minmemory.server.memory.MemoryService;
+import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
+import dev.minmemory.server.tools.schema.OneOf;
+import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
-import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.tools.schema.WireValues;
-import dev.minmemory.server.tools.schema.OneOf;
 
 @ToolErrors
 public class SearchEntitiesTool {
@@ -31,6 +31,8 @@ public class SearchEntitiesTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "search_entities", title = "Find entity names", structuredContent = true,
             description = """
                     Find existing entity names similar to a name, ignoring case, punctuation and abbreviations \
@@ -43,6 +45,7 @@ public class SearchEntitiesTool {
             @ToolArg(description = "The entity name to look for.") @Size(min = 1, max = 200) String query,
             @ToolArg(description = "Only entities used in this scope.", required = false) @OneOf(Scope.class) String scope,
             @ToolArg(description = "Maximum number of matches.", defaultValue = "5") @Min(1) @Max(50) int limit) {
+        // @formatter:on
         return new EntityMatches(memories.searchEntities(caller.user(), query,
                 WireValues.parse(Scope.class, scope), limit).stream()
                 .map(match -> new EntityMatchView(match.usage().entity(), Math.round(match.score() * 1000) / 1000.0,

@@ -24,6 +24,8 @@ public class SearchTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "search", title = "Search memories", structuredContent = true,
             description = """
                     Quick search over all of your memories, for connector-style clients (such as ChatGPT) that \
@@ -34,8 +36,10 @@ public class SearchTool {
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
     SearchResults search(
             @ToolArg(description = "What to look for, in natural language or exact terms.") @Size(min = 1, max = 2_000) String query) {
+        // @formatter:on
         return new SearchResults(memories.search(caller.user(), query, RESULTS).stream()
-                .map(hit -> new SearchResult(hit.memory().id(), MemoryView.title(hit.memory()), MemoryView.url(hit.memory())))
+                .map(hit -> new SearchResult(hit.memory().id(), MemoryView.title(hit.memory()),
+                        MemoryView.url(hit.memory())))
                 .toList());
     }
 

@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.minmemory.server.auth.CallerIdentity;
 import dev.minmemory.server.memory.MemoryService;
+import dev.minmemory.server.memory.ProjectSummary;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
-import dev.minmemory.server.memory.ProjectSummary;
 
 @ToolErrors
 public class SetProjectTool {
@@ -29,6 +29,8 @@ public class SetProjectTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "set_project", title = "Set the current project", structuredContent = true,
             description = """
                     Check or create a project context before storing or retrieving project memories. If the project \
@@ -38,6 +40,7 @@ public class SetProjectTool {
                     destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
     SetProjectResult setProject(@ToolArg(description = "The project id, e.g. 'min-memory'.") @Size(min = 1, max = 200) String project) {
+        // @formatter:on
         ProjectSummary summary = memories.setProject(caller.user(), project);
         Map<String, Long> counts = new TreeMap<>();
         summary.stats().countsByType().forEach((type, count) -> counts.put(type.wireName(), count));

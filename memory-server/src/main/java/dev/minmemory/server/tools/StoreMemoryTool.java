@@ -16,9 +16,9 @@ import dev.minmemory.server.memory.NewMemory;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.StoreResult;
-import dev.minmemory.server.tools.schema.WireValues;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
+import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -34,6 +34,8 @@ public class StoreMemoryTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "store_memory", title = "Store a memory", structuredContent = true,
             description = """
                     Save one fact, preference, decision or event to long-term memory so it can be recalled in later \
@@ -67,9 +69,11 @@ public class StoreMemoryTool {
             @ToolArg(description = "Lifecycle status, e.g. active, completed, obsolete. Defaults to active.",
                     required = false) @Size(min = 1, max = 50) String status,
             @ToolArg(description = "Priority, e.g. low, medium, high.", required = false) @Size(min = 1, max = 50) String priority) {
-        StoreResult result = memories.store(caller.user(), new NewMemory(text, WireValues.parse(MemoryType.class, memoryType),
-                WireValues.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags, status,
-                priority));
+        // @formatter:on
+        StoreResult result = memories.store(caller.user(),
+                new NewMemory(text, WireValues.parse(MemoryType.class, memoryType),
+                        WireValues.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags,
+                        status, priority));
         return result.duplicate()
                 ? new StoreMemoryResult(result.id(), false, true, result.similarity(),
                         "A near-identical memory already exists; its id is returned and nothing new was stored.")

@@ -8,16 +8,16 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.minmemory.server.auth.CallerIdentity;
+import dev.minmemory.server.memory.MemoryChanges;
 import dev.minmemory.server.memory.MemoryService;
+import dev.minmemory.server.memory.MemoryType;
+import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
+import dev.minmemory.server.tools.schema.OneOf;
+import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
-import dev.minmemory.server.memory.MemoryChanges;
-import dev.minmemory.server.memory.MemoryType;
-import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.tools.schema.WireValues;
-import dev.minmemory.server.tools.schema.OneOf;
 
 @ToolErrors
 public class UpdateMemoryTool {
@@ -30,6 +30,8 @@ public class UpdateMemoryTool {
         this.caller = caller;
     }
 
+    // The tool's declaration is laid out by hand: one argument per line, as its schema reads.
+    // @formatter:off
     @Tool(name = "update_memory", title = "Update a memory", structuredContent = true,
             description = """
                     Correct or refine an existing memory in place: pass its id and only the fields to change. A new \
@@ -50,6 +52,7 @@ public class UpdateMemoryTool {
             @ToolArg(description = "New tags (replace the old ones).", required = false) @Size(max = 50) List<String> tags,
             @ToolArg(description = "New status, e.g. completed or obsolete.", required = false) @Size(min = 1, max = 50) String status,
             @ToolArg(description = "New priority.", required = false) @Size(min = 1, max = 50) String priority) {
+        // @formatter:on
         MemoryChanges changes = new MemoryChanges(text,
                 WireValues.parse(MemoryType.class, memoryType),
                 WireValues.parse(Scope.class, scope), entity, project, taskId, tags, status,

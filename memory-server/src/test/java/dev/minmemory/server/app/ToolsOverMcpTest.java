@@ -112,11 +112,13 @@ class ToolsOverMcpTest {
 
     @Test
     void aRelationTypeArrivesAsTheEnumAndGoesBackAsItsWireName() {
-        String first = structured(call("store_memory", Map.of("text", "Orders are stored in Postgres 16 " + System.nanoTime(),
-                "memory_type", "project_context", "scope", "project", "project", "shop", "entity", "orders")))
+        String first = structured(call("store_memory",
+                Map.of("text", "Orders are stored in Postgres 16 " + System.nanoTime(),
+                        "memory_type", "project_context", "scope", "project", "project", "shop", "entity", "orders")))
                 .getString("id");
-        String second = structured(call("store_memory", Map.of("text", "Invoices reference orders by id " + System.nanoTime(),
-                "memory_type", "project_context", "scope", "project", "project", "shop", "entity", "invoices")))
+        String second = structured(call("store_memory",
+                Map.of("text", "Invoices reference orders by id " + System.nanoTime(),
+                        "memory_type", "project_context", "scope", "project", "project", "shop", "entity", "invoices")))
                 .getString("id");
 
         JsonObject linked = structured(call("link_memories", Map.of("memory_id", second, "related_id", first,

@@ -8,9 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.minmemory.server.store.qdrant.FakeQdrant;
 import dev.minmemory.server.testing.Eventually;
 import dev.minmemory.server.testing.FreePort;
-import dev.minmemory.server.store.qdrant.FakeQdrant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -29,7 +29,8 @@ public final class Corpus {
             "invoice-renderer", "recommendation-engine", "notification-hub", "user-profile-api", "rate-limiter",
             "checkout-flow", "inventory-sync", "shipping-quotes", "fraud-scorer", "report-builder", "backup-runner",
             "sso-bridge", "webhook-relay", "pdf-exporter", "geo-lookup", "tax-calculator", "ledger", "chat-widget",
-            "onboarding-wizard", "admin-console", "data-lake-loader", "cache-warmer", "license-server", "cron-scheduler");
+            "onboarding-wizard", "admin-console", "data-lake-loader", "cache-warmer", "license-server",
+            "cron-scheduler");
     static final List<String> TOOLS = List.of("Postgres 16", "Redis", "Kafka", "Kubernetes", "Terraform", "Grafana",
             "Prometheus", "Elasticsearch", "RabbitMQ", "Nginx", "Envoy", "GitHub Actions", "Jenkins", "Argo CD",
             "Helm", "Vault", "Keycloak", "Snowflake", "dbt", "Airflow", "Spark", "gRPC", "OpenTelemetry", "Sentry",

@@ -1,13 +1,5 @@
 package dev.minmemory.server.bench;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import dev.minmemory.server.embedding.EmbeddingModel;
-import dev.minmemory.server.embedding.OnnxBgeEmbedder;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +16,15 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.minmemory.server.embedding.EmbeddingModel;
+import dev.minmemory.server.embedding.OnnxBgeEmbedder;
+
 /**
  * Benchmark 1: the embedding pipeline ({@link OnnxBgeEmbedder}: tokenising, the session call, pooling) against bare
  * ONNX Runtime on the same model and the same pre-tokenised inputs: single-sentence latency, sentences per second at
@@ -35,7 +36,7 @@ import java.util.stream.LongStream;
 public final class EmbeddingBench {
 
     private static final int SENTENCES = 256;
-    private static final int[] BATCH_SIZES = {1, 8, 32};
+    private static final int[] BATCH_SIZES = { 1, 8, 32 };
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int THREADS = Integer.getInteger("bench.embedding-threads", 1);
     private static final int CALLERS = 8;
@@ -189,7 +190,7 @@ public final class EmbeddingBench {
             System.arraycopy(batch[i].getAttentionMask(), 0, mask, i * columns, batch[i].getAttentionMask().length);
             System.arraycopy(batch[i].getTypeIds(), 0, types, i * columns, batch[i].getTypeIds().length);
         }
-        long[] shape = {rows, columns};
+        long[] shape = { rows, columns };
         try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
                 OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape);

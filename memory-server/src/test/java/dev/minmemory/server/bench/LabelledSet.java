@@ -9,7 +9,9 @@ import java.util.List;
  */
 final class LabelledSet {
 
-    enum Kind { PARAPHRASE, IDENTIFIER }
+    enum Kind {
+        PARAPHRASE, IDENTIFIER
+    }
 
     record Item(Kind kind, String entity, String fact, String question) {
     }

@@ -19,10 +19,10 @@ import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
-import dev.minmemory.server.store.MemoryArchive;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StoredMemory;
+import dev.minmemory.server.store.MemoryArchive;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 
 /**
@@ -80,7 +80,7 @@ public final class StoreBench {
             // How recall grows with the candidates the dense side asks for (the store asks for at least 300):
             // asking for a larger limit and keeping the first 10 is the same search with a wider beam.
             Map<String, Object> byCandidates = new LinkedHashMap<>();
-            for (int candidates : new int[] {300, 500}) {
+            for (int candidates : new int[] { 300, 500 }) {
                 double sum = 0;
                 double[] millis = new double[QUERIES];
                 for (int q = 0; q < QUERIES; q++) {
@@ -120,7 +120,8 @@ public final class StoreBench {
 
     static void quality(Path corpus) throws Exception {
         Path index = Files.createTempDirectory("min-memory-quality");
-        try (OnnxBgeEmbedder embedder = Bench.embedder(); LuceneMemoryStore store = LuceneMemoryStore.open(index);
+        try (OnnxBgeEmbedder embedder = Bench.embedder();
+                LuceneMemoryStore store = LuceneMemoryStore.open(index);
                 BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
             long distractors = new MemoryArchive(embedder.model().id()).importInto(store, in);
             List<LabelledSet.Item> items = LabelledSet.ITEMS;
@@ -139,7 +140,8 @@ public final class StoreBench {
 
             List<String> questions = items.stream().map(LabelledSet.Item::question).toList();
             List<float[]> plain = embedder.embedAll(questions);
-            List<float[]> instructed = embedder.embedAll(questions.stream().map(q -> BGE_QUERY_INSTRUCTION + q).toList());
+            List<float[]> instructed =
+                    embedder.embedAll(questions.stream().map(q -> BGE_QUERY_INSTRUCTION + q).toList());
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("distractors", distractors);
             for (LabelledSet.Kind kind : LabelledSet.Kind.values()) {

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
+
 import dev.minmemory.server.memory.Embedder;
 
 class BackgroundLoadingEmbedderTest {
@@ -112,7 +114,7 @@ class BackgroundLoadingEmbedderTest {
 
     private static final class FixedEmbedder implements Embedder, AutoCloseable {
 
-        static final float[] VECTOR = {1f, 0f};
+        static final float[] VECTOR = { 1f, 0f };
         final CountDownLatch closed = new CountDownLatch(1);
 
         @Override

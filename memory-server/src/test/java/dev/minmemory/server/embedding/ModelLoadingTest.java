@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,8 @@ class ModelLoadingTest {
                 for (String[] reference : references) {
                     if (reference[0].equals(model.id())) {
                         float[] expected = parse(reference[2]);
-                        assertThat(cosine(embedder.embed(reference[1]), expected)).as("%s: %s", model.id(), reference[1])
+                        assertThat(cosine(embedder.embed(reference[1]), expected))
+                                .as("%s: %s", model.id(), reference[1])
                                 .isGreaterThan(0.9999);
                     }
                 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,7 +152,7 @@ class OnnxBgeEmbedderTest {
     }
 
     private static String words(int count) {
-        String[] vocabulary = {"memory", "server", "vector", "search", "quarkus", "lucene", "model", "token"};
+        String[] vocabulary = { "memory", "server", "vector", "search", "quarkus", "lucene", "model", "token" };
         return IntStream.range(0, count).mapToObj(i -> vocabulary[i % vocabulary.length])
                 .collect(Collectors.joining(" "));
     }

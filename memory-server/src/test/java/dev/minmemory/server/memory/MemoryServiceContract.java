@@ -21,10 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.minmemory.server.memory.Embedder;
-import dev.minmemory.server.memory.EntityUsage;
-import dev.minmemory.server.memory.MemoryStore;
-
 /**
  * The memory domain on its real parts, the int8 bge model and a real store: every tool's behaviour (isolation,
  * duplicates, hierarchy, hybrid ranking, links, soft delete, updates, entity pages, concurrency), run once per store
@@ -175,7 +171,8 @@ public abstract class MemoryServiceContract {
                 .hasMessage(MemoryRequestException.notFound(theirs).getMessage());
         assertThatThrownBy(() -> service.link("v", mine, theirs, RelationType.SUPPORTS))
                 .hasMessage(MemoryRequestException.notFound(mine).getMessage());
-        assertThatThrownBy(() -> service.fetch("v", mine)).hasMessage(MemoryRequestException.notFound(mine).getMessage());
+        assertThatThrownBy(() -> service.fetch("v", mine))
+                .hasMessage(MemoryRequestException.notFound(mine).getMessage());
         assertThatThrownBy(() -> service.link("u", mine, mine, RelationType.SUPPORTS)).hasMessageContaining("itself");
     }
 
@@ -295,8 +292,8 @@ public abstract class MemoryServiceContract {
             spokes.add(store("u", "Checklist item " + i + " about step " + (i * 7), Scope.GLOBAL, null, null).id());
         }
 
-        runConcurrently(spokes.stream().<Callable<Object>>map(spoke -> () ->
-                service.link("u", hub, spoke, RelationType.DEPENDS_ON)).toList());
+        runConcurrently(spokes.stream()
+                .<Callable<Object>>map(spoke -> () -> service.link("u", hub, spoke, RelationType.DEPENDS_ON)).toList());
 
         assertThat(service.fetch("u", hub).memory().relatedTo()).containsExactlyInAnyOrderElementsOf(spokes);
     }

@@ -1,6 +1,5 @@
 package dev.minmemory.server.memory;
 
-import dev.minmemory.server.memory.MemoryStore;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 
 /** The memory domain on the embedded Lucene store. */

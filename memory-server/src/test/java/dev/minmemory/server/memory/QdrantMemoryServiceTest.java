@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.minmemory.server.memory.MemoryStore;
 import dev.minmemory.server.store.qdrant.FakeQdrant;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantRequests;

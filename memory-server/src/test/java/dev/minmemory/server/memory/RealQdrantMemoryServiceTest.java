@@ -2,7 +2,6 @@ package dev.minmemory.server.memory;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import dev.minmemory.server.memory.MemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantSettings;
 import dev.minmemory.server.store.qdrant.RealQdrant;

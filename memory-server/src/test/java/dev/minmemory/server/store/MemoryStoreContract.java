@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import dev.minmemory.server.memory.DuplicateQuery;
 import dev.minmemory.server.memory.EntityUsage;
 import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryStats;
-import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
@@ -76,7 +76,7 @@ public abstract class MemoryStoreContract {
         store.awaitDurable(lastWrite);
         MemoryFilter projectP = MemoryFilter.of(List.of(ScopeFilter.project("p")));
 
-        for (int i : new int[] {3, 69}) {
+        for (int i : new int[] { 3, 69 }) {
             // As a duplicate check asks: the new memory's own vector and text.
             DuplicateQuery query = new DuplicateQuery(vectors.get(i), "note " + i, projectP, 0.97);
             assertThat(store.findDuplicate("u", query)).hasValueSatisfying(hit -> {
@@ -260,7 +260,8 @@ public abstract class MemoryStoreContract {
     @Test
     void entitiesAreCountedWithFirstSeenAndLastUpdatedInNameOrder() {
         save(memory("u", "one", Scope.GLOBAL, null, null, "postgres"), randomUnitVector());
-        save(withTimes(memory("u", "two", Scope.PROJECT, "p", null, "postgres"), T0.plusSeconds(60)), randomUnitVector());
+        save(withTimes(memory("u", "two", Scope.PROJECT, "p", null, "postgres"), T0.plusSeconds(60)),
+                randomUnitVector());
         save(memory("u", "three", Scope.GLOBAL, null, null, "kafka"), randomUnitVector());
 
         assertThat(store.entities("u", MemoryFilter.ALL)).satisfiesExactly(
@@ -296,7 +297,8 @@ public abstract class MemoryStoreContract {
         save(memory("u", "a", Scope.PROJECT, "p", null, "e"), randomUnitVector());
         save(memory("u", "b", Scope.TASK, "p", "t", "e"), randomUnitVector());
 
-        MemoryStats stats = store.stats("u", MemoryFilter.of(List.of(ScopeFilter.project("p"), ScopeFilter.task("p", null))));
+        MemoryStats stats =
+                store.stats("u", MemoryFilter.of(List.of(ScopeFilter.project("p"), ScopeFilter.task("p", null))));
 
         assertThat(stats.countsByType()).isEqualTo(Map.of(MemoryType.PROJECT_CONTEXT, 2L));
         assertThat(stats.lastUpdated()).isEqualTo(T0);

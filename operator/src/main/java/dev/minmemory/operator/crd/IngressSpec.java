@@ -1,15 +1,17 @@
 package dev.minmemory.operator.crd;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-@ValidationRule(value = "!self.enabled || has(self.host)", message = "ingress.host is required when the ingress is enabled")
+@ValidationRule(value = "!self.enabled || has(self.host)",
+        message = "ingress.host is required when the ingress is enabled")
 @ValidationRule(value = "!self.enabled || has(self.tls)",
         message = "ingress.tls is required when the ingress is enabled: set tls.secretName or tls.clusterIssuer")
 public class IngressSpec {

@@ -1,6 +1,7 @@
 package dev.minmemory.operator.crd;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import io.fabric8.generator.annotation.Required;
 
 public class MemoryServerSpec {

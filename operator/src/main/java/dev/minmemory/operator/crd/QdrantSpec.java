@@ -1,6 +1,7 @@
 package dev.minmemory.operator.crd;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;

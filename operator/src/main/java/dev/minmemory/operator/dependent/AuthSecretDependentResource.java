@@ -1,14 +1,14 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import dev.minmemory.operator.crd.AuthSpec;
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The memory server's auth configuration, as environment variables (the keys are variable names). Auth0 tenants

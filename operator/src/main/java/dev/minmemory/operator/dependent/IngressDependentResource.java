@@ -1,14 +1,14 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The public HTTPS entry point; the TLS certificate is either an existing Secret or issued by cert-manager. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))

@@ -1,9 +1,9 @@
 package dev.minmemory.operator.dependent;
 
-import dev.minmemory.operator.crd.MemoryServer;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.minmemory.operator.crd.MemoryServer;
 
 /** Recommended Kubernetes labels; the managed-by label also scopes the operator's informers. */
 public final class Labels {

@@ -1,11 +1,11 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.Objects;
+
 import dev.minmemory.operator.config.OperatorConfig;
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-
-import java.util.Objects;
 
 /** Hands the operator configuration from the reconciler to the dependents of one reconciliation. */
 public final class OperatorContext {

@@ -1,13 +1,13 @@
 package dev.minmemory.operator.dependent;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The API key shared by Qdrant and the memory server. Created once and never updated, so the key is stable

@@ -1,5 +1,9 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.QdrantSpec;
 import io.fabric8.kubernetes.api.model.Container;
@@ -14,10 +18,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** Qdrant, one pod per replica, each with its own volume; several replicas form a Qdrant cluster. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))

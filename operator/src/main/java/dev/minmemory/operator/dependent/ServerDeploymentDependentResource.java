@@ -1,5 +1,8 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.ServerSpec;
 import io.fabric8.kubernetes.api.model.Container;
@@ -15,9 +18,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-
-import java.util.List;
-import java.util.Map;
 
 /** The memory server: stateless pods (memories live in Qdrant) configured only through environment variables. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))

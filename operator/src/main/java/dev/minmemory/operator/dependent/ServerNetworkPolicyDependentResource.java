@@ -1,5 +1,7 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.Map;
+
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -9,8 +11,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-
-import java.util.Map;
 
 /**
  * The server accepts traffic only from the ingress controller's namespace, or, without an ingress, only from
@@ -30,7 +30,8 @@ public class ServerNetworkPolicyDependentResource extends UpdatableOwnedResource
         return new NetworkPolicyBuilder()
                 .withMetadata(Metadata.of(primary, Names.server(primary), Labels.COMPONENT_SERVER))
                 .withNewSpec()
-                .withNewPodSelector().withMatchLabels(Labels.selector(primary, Labels.COMPONENT_SERVER)).endPodSelector()
+                .withNewPodSelector().withMatchLabels(Labels.selector(primary, Labels.COMPONENT_SERVER))
+                .endPodSelector()
                 .withPolicyTypes("Ingress")
                 .addNewIngress()
                 .withFrom(allowedPeer(primary))

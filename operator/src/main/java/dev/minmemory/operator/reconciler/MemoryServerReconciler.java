@@ -1,5 +1,11 @@
 package dev.minmemory.operator.reconciler;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
 import dev.minmemory.operator.config.OperatorConfig;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerStatus;
@@ -35,11 +41,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.quarkus.logging.Log;
-import jakarta.inject.Inject;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Validates the spec, then (only if it is valid) reconciles the owned objects and reports their state.
@@ -59,7 +60,8 @@ import java.util.List;
                 useEventSourceWithName = "qdrant-service"),
         @Dependent(name = "server", type = ServerDeploymentDependentResource.class,
                 dependsOn = { "qdrant-api-key", "auth" }),
-        @Dependent(name = "ingress", type = IngressDependentResource.class, reconcilePrecondition = IngressEnabled.class,
+        @Dependent(name = "ingress", type = IngressDependentResource.class,
+                reconcilePrecondition = IngressEnabled.class,
                 dependsOn = "server-service"),
         @Dependent(name = "qdrant-network-policy", type = QdrantNetworkPolicyDependentResource.class,
                 reconcilePrecondition = NetworkPolicyEnabled.class),

@@ -1,17 +1,17 @@
 package dev.minmemory.operator.status;
 
-import dev.minmemory.operator.crd.IngressSpec;
-import dev.minmemory.operator.crd.MemoryServer;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import static dev.minmemory.operator.status.ComponentState.notReady;
+import static dev.minmemory.operator.status.ComponentState.ready;
 
 import java.util.List;
 import java.util.Optional;
 
-import static dev.minmemory.operator.status.ComponentState.notReady;
-import static dev.minmemory.operator.status.ComponentState.ready;
+import dev.minmemory.operator.crd.IngressSpec;
+import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 
 /** Turns the observed workloads into one state per component. */
 public final class ComponentChecks {
@@ -40,7 +40,8 @@ public final class ComponentChecks {
     public static ComponentState server(MemoryServer ms, Optional<Deployment> deployment) {
         int wanted = ms.getSpec().getServer().getReplicas();
         if (deployment.isEmpty()) {
-            return notReady(ConditionTypes.SERVER_READY, "NotCreated", "the memory server Deployment does not exist yet");
+            return notReady(ConditionTypes.SERVER_READY, "NotCreated",
+                    "the memory server Deployment does not exist yet");
         }
         var status = deployment.get().getStatus();
         int available = status == null || status.getAvailableReplicas() == null ? 0 : status.getAvailableReplicas();

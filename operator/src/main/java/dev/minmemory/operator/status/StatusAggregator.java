@@ -1,9 +1,5 @@
 package dev.minmemory.operator.status;
 
-import dev.minmemory.operator.crd.MemoryServerStatus;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import dev.minmemory.operator.crd.MemoryServerStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 
 /**
  * Builds the next status from the previous one. A condition keeps its lastTransitionTime while its status stays

@@ -1,13 +1,13 @@
 package dev.minmemory.operator.validation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.minmemory.operator.crd.AuthSpec;
 import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerSpec;
 import dev.minmemory.operator.crd.QdrantSpec;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The CRD's CEL rules, checked again by the operator: API servers that do not evaluate CEL (older ones, or the
@@ -47,8 +47,10 @@ public final class SpecValidator {
         if (auth.getIssuer() != null && !auth.getIssuer().startsWith("https://")) {
             problems.add("auth.issuer must be an https:// URL");
         }
-        if (auth.getAuth0Domain() != null && (auth.getAuth0Domain().contains("/") || auth.getAuth0Domain().contains(":"))) {
-            problems.add("auth.auth0Domain is a bare host name such as team-a.eu.auth0.com, without https:// or a path");
+        if (auth.getAuth0Domain() != null
+                && (auth.getAuth0Domain().contains("/") || auth.getAuth0Domain().contains(":"))) {
+            problems.add(
+                    "auth.auth0Domain is a bare host name such as team-a.eu.auth0.com, without https:// or a path");
         }
         if (auth.getAudience() == null || auth.getAudience().isBlank()) {
             problems.add("auth.audience is required");
@@ -63,7 +65,8 @@ public final class SpecValidator {
             problems.add("ingress.host is required when the ingress is enabled");
         }
         if (ingress.getTls() == null) {
-            problems.add("ingress.tls is required when the ingress is enabled: set tls.secretName or tls.clusterIssuer");
+            problems.add(
+                    "ingress.tls is required when the ingress is enabled: set tls.secretName or tls.clusterIssuer");
         } else if ((ingress.getTls().getSecretName() == null) == (ingress.getTls().getClusterIssuer() == null)) {
             problems.add("set exactly one of ingress.tls.secretName (an existing certificate) "
                     + "or ingress.tls.clusterIssuer (cert-manager)");

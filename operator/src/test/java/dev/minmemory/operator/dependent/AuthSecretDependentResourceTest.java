@@ -1,11 +1,12 @@
 package dev.minmemory.operator.dependent;
 
-import dev.minmemory.operator.MemoryServers;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+
+import dev.minmemory.operator.MemoryServers;
 
 class AuthSecretDependentResourceTest {
 

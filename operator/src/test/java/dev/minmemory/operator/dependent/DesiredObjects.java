@@ -1,13 +1,13 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Every object the operator would apply for a MemoryServer, keyed by a file-friendly name. */
 final class DesiredObjects {

@@ -1,18 +1,19 @@
 package dev.minmemory.operator.dependent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.TestConfig;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.TlsSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every desired object, for a range of specs, is a manifest of the Kubernetes API with no unknown field. */
 class DesiredObjectsAreValidKubernetesManifestsTest {

@@ -1,15 +1,6 @@
 package dev.minmemory.operator.dependent;
 
-import dev.minmemory.operator.MemoryServers;
-import dev.minmemory.operator.TestConfig;
-import dev.minmemory.operator.crd.EmbeddingModel;
-import dev.minmemory.operator.crd.MemoryServer;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +8,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.TestConfig;
+import dev.minmemory.operator.crd.EmbeddingModel;
+import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * Each desired object, field for field, against a reviewed manifest in src/test/resources/desired. The build also
@@ -31,7 +32,8 @@ class DesiredObjectsMatchReviewedManifestsTest {
     private static final String RANDOM_KEY_PLACEHOLDER = Encoding.base64("random");
 
     static Stream<Arguments> desiredObjects() {
-        return Map.of("auth0-cert-manager", auth0WithCertManager(), "oidc-qdrant-cluster-internal", oidcClusterInternal())
+        return Map
+                .of("auth0-cert-manager", auth0WithCertManager(), "oidc-qdrant-cluster-internal", oidcClusterInternal())
                 .entrySet().stream()
                 .flatMap(variant -> DesiredObjects.of(variant.getValue(), TestConfig.inputs()).entrySet().stream()
                         .map(object -> Arguments.of(variant.getKey() + "/" + object.getKey(), object.getValue())));

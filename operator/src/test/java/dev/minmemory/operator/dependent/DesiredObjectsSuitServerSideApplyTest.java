@@ -1,5 +1,13 @@
 package dev.minmemory.operator.dependent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.TestConfig;
 import dev.minmemory.operator.crd.MemoryServer;
@@ -14,13 +22,6 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.api.Test;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With server-side apply the desired object is the whole of what the operator owns: the API server removes any
@@ -79,7 +80,8 @@ class DesiredObjectsSuitServerSideApplyTest {
             }
         }
         assertThat(desired()).filteredOn(Service.class::isInstance).map(Service.class::cast)
-                .allSatisfy(service -> assertUnique(service.getSpec().getPorts(), p -> p.getPort() + "/" + p.getProtocol()));
+                .allSatisfy(service -> assertUnique(service.getSpec().getPorts(),
+                        p -> p.getPort() + "/" + p.getProtocol()));
     }
 
     private static <T> void assertUnique(Collection<T> items, Function<T, String> key) {

@@ -1,13 +1,14 @@
 package dev.minmemory.operator.dependent;
 
-import dev.minmemory.operator.MemoryServers;
-import dev.minmemory.operator.TestConfig;
-import dev.minmemory.operator.crd.TlsSpec;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.TestConfig;
+import dev.minmemory.operator.crd.TlsSpec;
 
 class IngressDependentResourceTest {
 
@@ -23,7 +24,8 @@ class IngressDependentResourceTest {
         var ingress = dependent.desired(ms, TestConfig.inputs());
 
         assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("wildcard-example-com");
-        assertThat(ingress.getMetadata().getAnnotations()).doesNotContainKey(IngressDependentResource.CLUSTER_ISSUER_ANNOTATION);
+        assertThat(ingress.getMetadata().getAnnotations())
+                .doesNotContainKey(IngressDependentResource.CLUSTER_ISSUER_ANNOTATION);
     }
 
     @Test

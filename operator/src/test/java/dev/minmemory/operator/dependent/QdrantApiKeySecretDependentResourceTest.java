@@ -1,13 +1,14 @@
 package dev.minmemory.operator.dependent;
 
-import dev.minmemory.operator.MemoryServers;
-import dev.minmemory.operator.TestConfig;
-import io.javaoperatorsdk.operator.processing.dependent.Updater;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.TestConfig;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
 
 class QdrantApiKeySecretDependentResourceTest {
 

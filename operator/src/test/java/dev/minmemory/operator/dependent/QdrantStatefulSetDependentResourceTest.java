@@ -1,13 +1,14 @@
 package dev.minmemory.operator.dependent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
+
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.TestConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 class QdrantStatefulSetDependentResourceTest {
 

@@ -1,14 +1,15 @@
 package dev.minmemory.operator.dependent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.TestConfig;
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ServerNetworkPolicyDependentResourceTest {
 

@@ -1,5 +1,13 @@
 package dev.minmemory.operator.it;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -14,14 +22,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
 
 /** Reads and nudges the mock API server the way a real cluster's controllers would. */
 final class ClusterFixture {

@@ -1,13 +1,6 @@
 package dev.minmemory.operator.it;
 
-import dev.minmemory.operator.crd.CommittedCrd;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+
+import dev.minmemory.operator.crd.CommittedCrd;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * Checks the manifests the build generates into target/kubernetes (hence run after packaging).
@@ -46,7 +47,8 @@ class GeneratedManifestsIT {
                 rule("minmemory.dev", "memoryservers", "get", "list", "watch"),
                 rule("minmemory.dev", "memoryservers/status", "patch", "update"),
                 rule("", List.of("secrets", "services"), "get", "list", "watch", "create", "patch", "update"),
-                rule("apps", List.of("statefulsets", "deployments"), "get", "list", "watch", "create", "patch", "update"),
+                rule("apps", List.of("statefulsets", "deployments"), "get", "list", "watch", "create", "patch",
+                        "update"),
                 rule("policy", "poddisruptionbudgets", "get", "list", "watch", "create", "patch", "update"),
                 rule("networking.k8s.io", List.of("ingresses", "networkpolicies"),
                         "get", "list", "watch", "create", "patch", "update", "delete")));

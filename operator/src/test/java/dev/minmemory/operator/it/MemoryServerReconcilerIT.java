@@ -1,5 +1,21 @@
 package dev.minmemory.operator.it;
 
+import static dev.minmemory.operator.it.ClusterFixture.PATIENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerStatus;
@@ -19,20 +35,6 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import static dev.minmemory.operator.it.ClusterFixture.PATIENCE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The real Operator SDK runtime against the fabric8 mock API server (CRUD mode, no server-side apply). */
 @QuarkusTest
@@ -233,8 +235,8 @@ class MemoryServerReconcilerIT {
         cluster.awaitObject(Deployment.class, namespace, "memory-server");
 
         cluster.edit(second, current -> current.getSpec().getQdrant().setReplicas(3));
-        await().atMost(PATIENCE).until(() ->
-                cluster.get(StatefulSet.class, other, "memory-qdrant").getSpec().getReplicas() == 3);
+        await().atMost(PATIENCE)
+                .until(() -> cluster.get(StatefulSet.class, other, "memory-qdrant").getSpec().getReplicas() == 3);
 
         assertThat(firstKey.getData()).isNotEqualTo(secondKey.getData());
         assertThat(cluster.get(StatefulSet.class, namespace, "memory-qdrant").getSpec().getReplicas()).isEqualTo(1);
@@ -281,7 +283,8 @@ class MemoryServerReconcilerIT {
     }
 
     private static void assertOwnedBy(HasMetadata object, MemoryServer ms) {
-        assertThat(object.getMetadata().getOwnerReferences()).as(object.getKind() + " " + object.getMetadata().getName())
+        assertThat(object.getMetadata().getOwnerReferences())
+                .as(object.getKind() + " " + object.getMetadata().getName())
                 .singleElement().satisfies(ref -> {
                     assertThat(ref.getKind()).isEqualTo("MemoryServer");
                     assertThat(ref.getApiVersion()).isEqualTo("minmemory.dev/v1alpha1");

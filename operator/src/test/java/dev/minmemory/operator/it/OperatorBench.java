@@ -1,18 +1,5 @@
 package dev.minmemory.operator.it;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.minmemory.operator.MemoryServers;
-import dev.minmemory.operator.crd.MemoryServer;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +10,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /**
  * Benchmark 6, not a test (its name keeps it out of the surefire and failsafe runs; nothing is asserted about time):
@@ -74,7 +77,8 @@ class OperatorBench {
         List<Map<String, Object>> fleetRounds = new ArrayList<>();
         for (int r = 0; r < FLEET_ROUNDS; r++) {
             int round = r;
-            List<String> namespaces = IntStream.range(0, FLEET).mapToObj(i -> "bench-fleet-" + round + "-" + i).toList();
+            List<String> namespaces =
+                    IntStream.range(0, FLEET).mapToObj(i -> "bench-fleet-" + round + "-" + i).toList();
             long start = System.nanoTime();
             namespaces.forEach(namespace -> cluster.create(MemoryServers.auth0(namespace, "memory")));
             awaitTrue(() -> namespaces.stream().allMatch(namespace -> {

@@ -1,16 +1,17 @@
 package dev.minmemory.operator.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.TlsSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ComponentChecksTest {
 
@@ -19,7 +20,8 @@ class ComponentChecksTest {
     @Test
     void qdrantIsReadyWhenEveryPodIsReadyAndUpdated() {
         ms.getSpec().getQdrant().setReplicas(3);
-        var sts = new StatefulSetBuilder().withNewStatus().withReadyReplicas(3).withUpdatedReplicas(2).endStatus().build();
+        var sts = new StatefulSetBuilder().withNewStatus().withReadyReplicas(3).withUpdatedReplicas(2).endStatus()
+                .build();
 
         assertThat(ComponentChecks.qdrant(ms, Optional.of(sts)))
                 .isEqualTo(ComponentState.notReady("QdrantReady", "RollingUpdate", "3/3 Qdrant pods ready, 2 updated"));
@@ -56,7 +58,8 @@ class ComponentChecksTest {
                 .withHostname("lb.example.com").endIngress().endLoadBalancer().endStatus().build();
 
         assertThat(ComponentChecks.ingress(ms, Optional.of(ingress), "memory-tls", true)).isEqualTo(
-                ComponentState.ready("IngressReady", "Serving", "https://memory.team-a.example.com is served with TLS"));
+                ComponentState.ready("IngressReady", "Serving",
+                        "https://memory.team-a.example.com is served with TLS"));
         assertThat(ComponentChecks.ingress(ms, Optional.of(new IngressBuilder().build()), "memory-tls", true))
                 .extracting(ComponentState::reason).isEqualTo("AddressPending");
     }

@@ -1,16 +1,17 @@
 package dev.minmemory.operator.status;
 
-import dev.minmemory.operator.crd.MemoryServerStatus;
-import io.fabric8.kubernetes.api.model.Condition;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+
+import dev.minmemory.operator.crd.MemoryServerStatus;
+import io.fabric8.kubernetes.api.model.Condition;
 
 class StatusAggregatorTest {
 

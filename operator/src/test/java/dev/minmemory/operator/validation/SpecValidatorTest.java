@@ -1,19 +1,20 @@
 package dev.minmemory.operator.validation;
 
-import dev.minmemory.operator.MemoryServers;
-import dev.minmemory.operator.crd.CommittedCrd;
-import dev.minmemory.operator.crd.MemoryServer;
-import dev.minmemory.operator.crd.TlsSpec;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.crd.CommittedCrd;
+import dev.minmemory.operator.crd.MemoryServer;
+import dev.minmemory.operator.crd.TlsSpec;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 
 class SpecValidatorTest {
 

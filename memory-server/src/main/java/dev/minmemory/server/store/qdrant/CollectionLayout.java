@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.minmemory.server.store.RecordFields;
 import io.qdrant.client.grpc.Collections.CollectionInfo;
 import io.qdrant.client.grpc.Collections.CollectionParams;
 import io.qdrant.client.grpc.Collections.CreateCollection;
@@ -25,7 +26,6 @@ import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
 import io.qdrant.client.grpc.Points.FieldType;
-import dev.minmemory.server.store.RecordFields;
 
 /**
  * The layout of the memories collection: what is created when it is missing, and what an existing collection must
@@ -106,9 +106,11 @@ final class CollectionLayout {
         VectorsConfig vectors = params.getVectorsConfig();
         VectorParams dense = vectors.hasParamsMap() ? vectors.getParamsMap().getMapMap().get(DENSE) : null;
         if (dense == null) {
-            differences.add("it has no named dense vector '" + DENSE + "' (needed: " + DIMENSIONS + " dimensions, Cosine;"
+            differences.add("it has no named dense vector '" + DENSE + "' (needed: " + DIMENSIONS
+                    + " dimensions, Cosine;"
                     + " found " + (vectors.hasParams() ? "one unnamed vector" : "vectors " + (vectors.hasParamsMap()
-                            ? vectors.getParamsMap().getMapMap().keySet() : "none")) + ")");
+                            ? vectors.getParamsMap().getMapMap().keySet() : "none"))
+                    + ")");
         } else {
             if (dense.getSize() != DIMENSIONS) {
                 differences.add("vector '" + DENSE + "' has " + dense.getSize() + " dimensions, needed " + DIMENSIONS);

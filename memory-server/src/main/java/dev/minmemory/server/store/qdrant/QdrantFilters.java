@@ -31,7 +31,8 @@ final class QdrantFilters {
             query.addMust(nested(anyScope.build()));
         }
         if (!filter.memoryTypes().isEmpty()) {
-            query.addMust(anyOf(RecordFields.MEMORY_TYPE, filter.memoryTypes().stream().map(MemoryType::wireName).sorted().toList()));
+            query.addMust(anyOf(RecordFields.MEMORY_TYPE,
+                    filter.memoryTypes().stream().map(MemoryType::wireName).sorted().toList()));
         }
         if (filter.status() != null) {
             query.addMust(keyword(RecordFields.STATUS, filter.status()));
@@ -48,7 +49,8 @@ final class QdrantFilters {
 
     /** Live memories of the user whose links point at the given id. */
     static Filter linkingTo(String user, String id) {
-        return ownedBy(user).toBuilder().addMust(flag(RecordFields.DELETED, false)).addMust(keyword(RecordFields.RELATED_TO, id)).build();
+        return ownedBy(user).toBuilder().addMust(flag(RecordFields.DELETED, false))
+                .addMust(keyword(RecordFields.RELATED_TO, id)).build();
     }
 
     static Filter ownedBy(String user) {

@@ -28,7 +28,8 @@ final class QdrantPayload {
 
     static Map<String, Value> of(Memory memory) {
         Map<String, Value> payload = new LinkedHashMap<>();
-        MemoryJson.toTree(memory).fields().forEachRemaining(field -> payload.put(field.getKey(), value(field.getValue())));
+        MemoryJson.toTree(memory).fields()
+                .forEachRemaining(field -> payload.put(field.getKey(), value(field.getValue())));
         return payload;
     }
 

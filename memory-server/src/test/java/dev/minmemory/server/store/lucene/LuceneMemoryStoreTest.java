@@ -15,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.minmemory.server.memory.DuplicateQuery;
 import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.ScopeFilter;
-import dev.minmemory.server.memory.MemoryBackend;
-import dev.minmemory.server.store.MemoryStoreContract;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StoredMemory;
+import dev.minmemory.server.store.MemoryStoreContract;
 
 /** The store contract on the embedded Lucene store, plus what only it has: its log, its lock, its directory. */
 class LuceneMemoryStoreTest extends MemoryStoreContract {

@@ -27,7 +27,6 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.qdrant.client.grpc.CollectionsGrpc;
 import io.qdrant.client.grpc.Collections.CollectionConfig;
 import io.qdrant.client.grpc.Collections.CollectionExists;
 import io.qdrant.client.grpc.Collections.CollectionExistsRequest;
@@ -46,10 +45,10 @@ import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.CollectionsGrpc;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
-import io.qdrant.client.grpc.PointsGrpc;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectorsOutput;
@@ -67,12 +66,12 @@ import io.qdrant.client.grpc.Points.SparseVector;
 import io.qdrant.client.grpc.Points.UpdateResult;
 import io.qdrant.client.grpc.Points.UpdateStatus;
 import io.qdrant.client.grpc.Points.UpsertPoints;
-import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorInput;
 import io.qdrant.client.grpc.Points.VectorOutput;
 import io.qdrant.client.grpc.Points.VectorsOutput;
 import io.qdrant.client.grpc.Points.WithPayloadSelector;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
+import io.qdrant.client.grpc.PointsGrpc;
 import io.qdrant.client.grpc.QdrantGrpc;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
@@ -326,7 +325,8 @@ public final class FakeQdrant implements AutoCloseable {
                     for (FakePoint point : points) {
                         FakePoint existing = collection.points.get(key(point.id()));
                         if (existing != null && request.hasUpdateFilter()
-                                && !FakeQdrantFilter.matches(request.getUpdateFilter(), existing.id(), existing.payload())) {
+                                && !FakeQdrantFilter.matches(request.getUpdateFilter(), existing.id(),
+                                        existing.payload())) {
                             continue;
                         }
                         collection.points.put(key(point.id()), point);
@@ -373,8 +373,10 @@ public final class FakeQdrant implements AutoCloseable {
                 if (!request.hasQuery() || !(request.getQuery().hasRrf() || request.getQuery().hasFusion())) {
                     throw Status.UNIMPLEMENTED.withDescription("FakeQdrant only fuses prefetches").asRuntimeException();
                 }
-                if (request.getQuery().hasFusion() && request.getQuery().getFusion() != io.qdrant.client.grpc.Points.Fusion.RRF) {
-                    throw Status.UNIMPLEMENTED.withDescription("fusion " + request.getQuery().getFusion()).asRuntimeException();
+                if (request.getQuery().hasFusion()
+                        && request.getQuery().getFusion() != io.qdrant.client.grpc.Points.Fusion.RRF) {
+                    throw Status.UNIMPLEMENTED.withDescription("fusion " + request.getQuery().getFusion())
+                            .asRuntimeException();
                 }
                 int k = request.getQuery().hasRrf() && request.getQuery().getRrf().hasK()
                         ? request.getQuery().getRrf().getK() : 2;
@@ -533,7 +535,8 @@ public final class FakeQdrant implements AutoCloseable {
 
     private static java.util.Optional<VectorsOutput> vectors(FakePoint point, WithVectorsSelector selector) {
         if (selector == null || selector.hasEnable() && !selector.getEnable()
-                || selector.getSelectorOptionsCase() == WithVectorsSelector.SelectorOptionsCase.SELECTOROPTIONS_NOT_SET) {
+                || selector
+                        .getSelectorOptionsCase() == WithVectorsSelector.SelectorOptionsCase.SELECTOROPTIONS_NOT_SET) {
             return java.util.Optional.empty();
         }
         List<String> names = selector.hasInclude() ? selector.getInclude().getNamesList()

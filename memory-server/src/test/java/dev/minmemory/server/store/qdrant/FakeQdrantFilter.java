@@ -97,8 +97,10 @@ final class FakeQdrantFilter {
 
     private static boolean match(Match match, List<Value> values) {
         return switch (match.getMatchValueCase()) {
-            case KEYWORD -> values.stream().anyMatch(v -> v.hasStringValue() && v.getStringValue().equals(match.getKeyword()));
-            case INTEGER -> values.stream().anyMatch(v -> v.hasIntegerValue() && v.getIntegerValue() == match.getInteger());
+            case KEYWORD ->
+                values.stream().anyMatch(v -> v.hasStringValue() && v.getStringValue().equals(match.getKeyword()));
+            case INTEGER ->
+                values.stream().anyMatch(v -> v.hasIntegerValue() && v.getIntegerValue() == match.getInteger());
             case BOOLEAN -> values.stream().anyMatch(v -> v.hasBoolValue() && v.getBoolValue() == match.getBoolean());
             case KEYWORDS -> {
                 Set<String> any = Set.copyOf(match.getKeywords().getStringsList());

@@ -55,7 +55,8 @@ class FakeQdrantFilterTest {
 
     @Test
     void mustNotExcludesEveryPointMatchingAnyOfItsConditions() {
-        assertThat(matching(Filter.newBuilder().addMustNot(is("city", "London")).addMustNot(is("color", "red")).build()))
+        assertThat(
+                matching(Filter.newBuilder().addMustNot(is("city", "London")).addMustNot(is("color", "red")).build()))
                 .containsExactly(5L, 6L);
     }
 
@@ -126,7 +127,8 @@ class FakeQdrantFilterTest {
 
     @Test
     void isEmptyHoldsForAMissingFieldNullAndAnEmptyArray() {
-        Condition reportsEmpty = Condition.newBuilder().setIsEmpty(IsEmptyCondition.newBuilder().setKey("reports")).build();
+        Condition reportsEmpty =
+                Condition.newBuilder().setIsEmpty(IsEmptyCondition.newBuilder().setKey("reports")).build();
 
         assertThat(holds(reportsEmpty, Map.of())).isTrue();
         assertThat(holds(reportsEmpty, Map.of("reports", nul()))).isTrue();
@@ -136,7 +138,8 @@ class FakeQdrantFilterTest {
 
     @Test
     void isNullHoldsOnlyForAFieldThatExistsAndIsNull() {
-        Condition reportsNull = Condition.newBuilder().setIsNull(IsNullCondition.newBuilder().setKey("reports")).build();
+        Condition reportsNull =
+                Condition.newBuilder().setIsNull(IsNullCondition.newBuilder().setKey("reports")).build();
 
         assertThat(holds(reportsNull, Map.of("reports", nul()))).isTrue();
         assertThat(holds(reportsNull, Map.of())).isFalse();

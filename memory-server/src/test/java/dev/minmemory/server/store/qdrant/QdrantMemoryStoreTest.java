@@ -12,17 +12,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.minmemory.server.testing.Eventually;
-import dev.minmemory.server.testing.FreePort;
 import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.ScopeFilter;
-import dev.minmemory.server.memory.MemoryBackend;
-import dev.minmemory.server.store.MemoryStoreContract;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StorageUnavailableException;
+import dev.minmemory.server.store.MemoryStoreContract;
+import dev.minmemory.server.testing.Eventually;
+import dev.minmemory.server.testing.FreePort;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.Modifier;
@@ -247,7 +247,7 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
 
     @Test
     void theRequestsOfIndexCreationAskForATenantIndexOnTheUser() {
-        assertThat(CollectionLayout.index("c", "user")).satisfies((CreateFieldIndexCollection index) ->
-                assertThat(index.getFieldIndexParams().getKeywordIndexParams().getIsTenant()).isTrue());
+        assertThat(CollectionLayout.index("c", "user")).satisfies((CreateFieldIndexCollection index) -> assertThat(
+                index.getFieldIndexParams().getKeywordIndexParams().getIsTenant()).isTrue());
     }
 }

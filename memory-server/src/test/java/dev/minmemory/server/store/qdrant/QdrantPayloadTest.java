@@ -16,10 +16,11 @@ import io.qdrant.client.grpc.JsonWithInt.Value;
 
 class QdrantPayloadTest {
 
-    private static final Memory MEMORY = new Memory("m1", "alice", "Orders live in Postgres", MemoryType.PROJECT_CONTEXT,
-            Scope.TASK, "postgres", "shop", "t42", List.of("m0"), Map.of("m0", RelationType.DEPENDS_ON),
-            List.of("db", "orders"), "active", null, Instant.parse("2026-01-01T00:00:00.123Z"),
-            Instant.parse("2026-01-02T00:00:00Z"), false, null);
+    private static final Memory MEMORY =
+            new Memory("m1", "alice", "Orders live in Postgres", MemoryType.PROJECT_CONTEXT,
+                    Scope.TASK, "postgres", "shop", "t42", List.of("m0"), Map.of("m0", RelationType.DEPENDS_ON),
+                    List.of("db", "orders"), "active", null, Instant.parse("2026-01-01T00:00:00.123Z"),
+                    Instant.parse("2026-01-02T00:00:00Z"), false, null);
 
     @Test
     void aMemoryReadsBackFromItsPayloadExactly() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
 
+import dev.minmemory.server.store.RecordFields;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.PointStruct;
@@ -12,7 +13,6 @@ import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
-import dev.minmemory.server.store.RecordFields;
 
 /** Test assertions over the requests {@link FakeQdrant} recorded: the isolation guarantee, request by request. */
 public final class QdrantRequests {

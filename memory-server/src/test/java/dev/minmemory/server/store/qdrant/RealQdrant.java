@@ -18,13 +18,15 @@ public final class RealQdrant {
     }
 
     public static QdrantSettings newCollection() {
-        QdrantSettings settings = QdrantSettings.of(System.getenv(URL_VARIABLE), "min-memory-test-" + UUID.randomUUID());
+        QdrantSettings settings =
+                QdrantSettings.of(System.getenv(URL_VARIABLE), "min-memory-test-" + UUID.randomUUID());
         String key = System.getenv("QDRANT_TEST_API_KEY");
         return key == null || key.isBlank() ? settings : settings.withApiKey(key);
     }
 
     public static void drop(QdrantSettings settings) {
-        QdrantGrpcClient.Builder builder = QdrantGrpcClient.newBuilder(settings.host(), settings.port(), settings.tls());
+        QdrantGrpcClient.Builder builder =
+                QdrantGrpcClient.newBuilder(settings.host(), settings.port(), settings.tls());
         if (settings.apiKey() != null) {
             builder.withApiKey(settings.apiKey());
         }
