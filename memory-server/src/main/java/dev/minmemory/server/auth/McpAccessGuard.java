@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
-import dev.minmemory.server.http.ClientText;
 import dev.minmemory.server.http.McpRouteOrder;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
@@ -29,7 +28,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>a bearer token from the Authorization header (never the query string), validated by the OIDC tenant
  * (signature from the issuer's JWKS, issuer, audience, expiry) and naming a subject: else 401 with the metadata
  * challenge; a signature that fails with a known key id first fetches the JWKS again ({@link SigningKeyRefresh});</li>
- * <li>a session continues only with its owner's tokens: else 403, or 404 for a session this server never opened;</li>
+ * <li>a session continues only with its owner's tokens: else 403 (a session that is not open is answered 404 by
+ * {@link dev.minmemory.server.http.McpSessions});</li>
  * <li>{@code tools/call} needs {@code mcp:read} or {@code mcp:write} by the tool's read-only annotation: else 403
  * {@code insufficient_scope}.</li>
  * </ol>
@@ -101,17 +101,9 @@ public class McpAccessGuard {
         }
         String user = CallerIdentity.userOf(token);
         String session = context.request().getHeader(SESSION_HEADER);
-        if (session != null) {
-            Optional<String> owner = sessions.ownerOf(session);
-            if (owner.isEmpty()) {
-                LOG.debugf("Request for a session that is not open: %s", ClientText.truncated(session));
-                reject(context, 404, null);
-                return;
-            }
-            if (!owner.get().equals(user)) {
-                reject(context, 403, null);
-                return;
-            }
+        if (session != null && sessions.ownerOf(session).filter(owner -> !owner.equals(user)).isPresent()) {
+            reject(context, 403, null);
+            return;
         }
         Optional<String> missingScope = missingScope(context, identity);
         if (missingScope.isPresent()) {
@@ -169,10 +161,6 @@ public class McpAccessGuard {
             context.response().putHeader("WWW-Authenticate", wwwAuthenticate);
         }
         context.response().setStatusCode(status).putHeader("Content-Type", "text/plain")
-                .end(switch (status) {
-                    case 401 -> "Unauthorized";
-                    case 404 -> "Session not found: initialize a new session.";
-                    default -> "Forbidden";
-                });
+                .end(status == 401 ? "Unauthorized" : "Forbidden");
     }
 }
