@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.minmemory.server.memory.Embedder;
+import dev.minmemory.server.memory.EmbeddingModelUnavailableException;
 
 /**
  * The application's {@link Embedder}. Loads the configured model on a background thread at start-up, so HTTP is
@@ -115,13 +116,14 @@ public class BackgroundLoadingEmbedder implements Embedder {
         try {
             return loaded.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new EmbeddingModelUnavailableException("embedding model is still loading: " + model.id());
+            throw EmbeddingModelUnavailableException.stillLoading("embedding model is still loading: " + model.id());
         } catch (ExecutionException e) {
-            throw new EmbeddingModelUnavailableException(
+            throw EmbeddingModelUnavailableException.failedToLoad(
                     "embedding model " + model.id() + " failed to load: " + describe(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EmbeddingModelUnavailableException("interrupted waiting for embedding model " + model.id());
+            throw EmbeddingModelUnavailableException
+                    .stillLoading("interrupted waiting for embedding model " + model.id());
         }
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import dev.minmemory.server.memory.Embedder;
+import dev.minmemory.server.memory.EmbeddingModelUnavailableException;
 
 class BackgroundLoadingEmbedderTest {
 
