@@ -15,7 +15,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Without an authorization server every caller is the single local user, so the server must only be reachable from
- * this machine: it refuses to start on any address but loopback.
+ * this machine: it refuses to start on any address but loopback, for the application port and for the management
+ * interface (health and metrics) alike.
  */
 @Singleton
 public class LocalModeGuard {
@@ -25,25 +26,33 @@ public class LocalModeGuard {
     private final AuthSettings auth;
     private final String host;
     private final int port;
+    private final String managementHost;
 
     public LocalModeGuard(AuthSettings auth, @ConfigProperty(name = "quarkus.http.host") String host,
-            @ConfigProperty(name = "quarkus.http.port") int port) {
+            @ConfigProperty(name = "quarkus.http.port") int port,
+            @ConfigProperty(name = "quarkus.management.host") String managementHost) {
         this.auth = auth;
         this.host = host;
         this.port = port;
+        this.managementHost = managementHost;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (auth.enabled()) {
             return;
         }
-        if (!isLoopback(host)) {
-            throw new IllegalStateException("Refusing to listen on " + host + " without authentication: local mode"
-                    + " serves a single user and must stay on 127.0.0.1. Configure an authorization server, or unset"
-                    + " QUARKUS_HTTP_HOST.");
-        }
+        refuseUnlessLoopback(host, "QUARKUS_HTTP_HOST");
+        refuseUnlessLoopback(managementHost, "QUARKUS_MANAGEMENT_HOST");
         LOG.infof("Local mode: no authorization server configured. Serving the single user '%s' at"
                 + " http://%s:%d/mcp, reachable from this machine only.", CallerIdentity.LOCAL_USER, host, port);
+    }
+
+    private static void refuseUnlessLoopback(String host, String setting) {
+        if (!isLoopback(host)) {
+            throw new IllegalStateException("Refusing to listen on " + host + " without authentication: local mode"
+                    + " serves a single user and must stay on 127.0.0.1. Configure an authorization server, or unset "
+                    + setting + ".");
+        }
     }
 
     private static boolean isLoopback(String host) {

@@ -8,12 +8,16 @@ import java.util.Set;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import dev.minmemory.server.auth.AuthSettings;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * DNS-rebinding protection for the MCP endpoint: a request whose Host, or Origin when a browser sends one, names a
- * host this server does not answer for is refused with 403 before it reaches the MCP handler.
+ * host this server does not answer for is refused with 403 before it reaches the MCP handler. In local mode the
+ * management interface (health, metrics) gets the same check, since a browser page could otherwise read it through
+ * a rebound name; with authentication it stays open to the kubelet and Prometheus, which name the pod's IP.
  */
 @Singleton
 public class OriginGuard {
@@ -22,13 +26,22 @@ public class OriginGuard {
 
     private final Set<String> allowedHosts = new HashSet<>(LOOPBACK);
 
-    public OriginGuard(HttpConfig config, PublicEndpoint endpoint) {
+    private final AuthSettings auth;
+
+    public OriginGuard(HttpConfig config, PublicEndpoint endpoint, AuthSettings auth) {
+        this.auth = auth;
         allowedHosts.add(endpoint.host());
         config.allowedHosts().ifPresent(hosts -> hosts.forEach(host -> allowedHosts.add(host.toLowerCase(Locale.ROOT))));
     }
 
     void register(@Observes Router router) {
         router.route("/mcp*").order(McpRouteOrder.ORIGIN).handler(this::check);
+    }
+
+    void registerManagement(@Observes ManagementInterface management) {
+        if (!auth.enabled()) {
+            management.router().route().order(McpRouteOrder.ORIGIN).handler(this::check);
+        }
     }
 
     private void check(RoutingContext context) {
