@@ -3,6 +3,8 @@ package dev.minmemory.operator;
 import dev.minmemory.operator.config.OperatorConfig;
 import dev.minmemory.operator.dependent.Inputs;
 
+import java.util.Optional;
+
 /** Operator configuration for unit tests, with the production default of server-side apply switched on. */
 public record TestConfig(String serverImage, String qdrantImage, boolean serverSideApply) implements OperatorConfig {
 
@@ -10,6 +12,6 @@ public record TestConfig(String serverImage, String qdrantImage, boolean serverS
     public static final String QDRANT_IMAGE = "docker.io/qdrant/qdrant:test";
 
     public static Inputs inputs() {
-        return new Inputs(new TestConfig(SERVER_IMAGE, QDRANT_IMAGE, true), "digest-of-key");
+        return new Inputs(new TestConfig(SERVER_IMAGE, QDRANT_IMAGE, true), "digest-of-key", Optional.empty());
     }
 }
