@@ -1,6 +1,5 @@
 package dev.minmemory.operator.crd;
 
-import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -16,8 +15,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * Versioning: v1alpha1 may still change incompatibly; v1beta1 will be served beside it with a conversion-free schema
  * (only added fields), then become the storage version (see docs/OPERATOR.md).
  */
-@JsonClassDescription("A team's MCP memory endpoint: the min-memory server with its Qdrant, OAuth configuration, "
-        + "Ingress and NetworkPolicies, managed by the min-memory operator.")
 @Group(MemoryServer.GROUP)
 @Version(MemoryServer.VERSION)
 @ShortNames("memsrv")
