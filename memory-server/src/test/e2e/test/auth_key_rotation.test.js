@@ -126,4 +126,16 @@ describe('a memory server with its own authorization server, scopes not enforced
     assert.match(old.wwwAuthenticate, expected.invalid);
     assert.equal((await initialize(await signToken({ iss: as.issuer, aud: audience, sub: 'carol' }, { key: testKeys.signing2 }))).status, 200);
   });
+
+  test('after the issuer replaces the key behind a key id the server knows, its tokens are accepted without a restart', async () => {
+    const replaced = { ...testKeys.signing1, kid: testKeys.signing2.kid };
+    await as.restart({ keys: [replaced] });
+    await sleep(REFRESH_INTERVAL_MS + 200);
+    const token = await obtainToken({ issuer: as.issuer, resource: audience, user: 'carol' });
+    assert.equal(jwtHeader(token).kid, testKeys.signing2.kid, 'the same key id, now naming another key');
+    const answer = await acceptedWithin(token, 5_000);
+    assert.equal(answer.status, 200, `the replaced key was not picked up: ${answer.status} ${answer.wwwAuthenticate}`);
+    const forged = await initialize(await signToken({ iss: as.issuer, aud: audience, sub: 'carol' }, { key: testKeys.attacker, kid: testKeys.signing2.kid }));
+    assert.equal(forged.status, 401, 'a signature that fails again after the refetch is still refused');
+  });
 });

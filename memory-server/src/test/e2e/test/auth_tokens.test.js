@@ -117,6 +117,11 @@ describe('bearer tokens in auth mode', () => {
     await assertRefused(await token({ sub: undefined }), 'no sub');
   });
 
+  test('a token with an empty or blank sub gets 401 invalid_token (such tokens would all share one partition)', async () => {
+    await assertRefused(await token({ sub: '' }), 'empty sub');
+    await assertRefused(await token({ sub: '   ' }), 'blank sub');
+  });
+
   test('a token signed by another key under the authorization server key id gets 401 invalid_token', async () => {
     await assertRefused(await token({}, { key: testKeys.attacker, kid: testKeys.signing1.kid }), 'forged signature');
   });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { call, connect } from '../lib/mcp.js';
 import { sharedServer } from '../lib/shared.js';
+import http2 from 'node:http2';
 import { request } from '../lib/raw-http.js';
 
 const INITIALIZE = JSON.stringify({
@@ -64,6 +65,23 @@ describe('HTTP endpoints', () => {
   test('an MCP request with a loopback Host is served', async () => {
     const { status } = await request(server.url, { method: 'POST', headers: { ...MCP_HEADERS, Host: `localhost:${new URL(server.url).port}` }, body: INITIALIZE });
     assert.equal(status, 200);
+  });
+
+  // HTTP/2 has no Host header: the host is the :authority pseudo-header.
+  test('an MCP request over HTTP/2 cleartext is checked by its :authority', async () => {
+    const h2post = (authority) => new Promise((resolve, reject) => {
+      const session = http2.connect(server.baseUrl);
+      session.on('error', reject);
+      const stream = session.request({ ':method': 'POST', ':path': '/mcp', ':authority': authority, ...Object.fromEntries(Object.entries(MCP_HEADERS).map(([k, v]) => [k.toLowerCase(), v])) });
+      let status;
+      stream.on('response', (headers) => { status = headers[':status']; });
+      stream.on('data', () => {});
+      stream.on('end', () => { session.close(); resolve(status); });
+      stream.on('error', reject);
+      stream.end(INITIALIZE);
+    });
+    assert.equal(await h2post(`127.0.0.1:${new URL(server.url).port}`), 200);
+    assert.equal(await h2post('evil.example.com'), 403);
   });
 
   test('an MCP request with a foreign Host is refused with 403', async () => {

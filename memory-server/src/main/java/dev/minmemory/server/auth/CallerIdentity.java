@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Who is calling: the partition every tool call reads and writes. In local mode there is exactly one user; with an
@@ -31,6 +33,15 @@ public class CallerIdentity {
             throw new IllegalStateException("A tool was called without an authenticated caller");
         }
         return userOf(token);
+    }
+
+    /**
+     * The caller of an HTTP request on {@code /mcp}: the token's user once {@link McpAccessGuard} has admitted the
+     * request, the local user in local mode.
+     */
+    public static String userOf(RoutingContext context) {
+        return context.user() instanceof QuarkusHttpUser user
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token ? userOf(token) : LOCAL_USER;
     }
 
     /** Subjects are unique per issuer only, so the partition is named by both. */

@@ -21,14 +21,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The OAuth 2.1 resource-server checks of every {@code /mcp} request, when an issuer is configured:
  * <ol>
  * <li>a bearer token from the Authorization header (never the query string), validated by the OIDC tenant
- * (signature from the issuer's JWKS, issuer, audience, expiry): else 401 with the metadata challenge;</li>
- * <li>a session continues only with its owner's tokens: else 403, or 404 for a session this server never opened;</li>
+ * (signature from the issuer's JWKS, issuer, audience, expiry) and naming a subject: else 401 with the metadata
+ * challenge; a signature that fails with a known key id first fetches the JWKS again ({@link SigningKeyRefresh});</li>
+ * <li>a session continues only with its owner's tokens: else 403 (a session that is not open is answered 404 by
+ * {@link dev.minmemory.server.http.McpSessions});</li>
  * <li>{@code tools/call} needs {@code mcp:read} or {@code mcp:write} by the tool's read-only annotation: else 403
  * {@code insufficient_scope}.</li>
  * </ol>
@@ -45,19 +46,21 @@ public class McpAccessGuard {
     private final BearerChallenge challenge;
     private final SessionOwners sessions;
     private final ToolScopes toolScopes;
+    private final SigningKeyRefresh keys;
 
     public McpAccessGuard(AuthSettings auth, TenantIdentityProvider tokens, BearerChallenge challenge,
-            SessionOwners sessions, ToolScopes toolScopes) {
+            SessionOwners sessions, ToolScopes toolScopes, SigningKeyRefresh keys) {
         this.auth = auth;
         this.tokens = tokens;
         this.challenge = challenge;
         this.sessions = sessions;
         this.toolScopes = toolScopes;
+        this.keys = keys;
     }
 
     void register(@Observes Router router) {
         if (auth.enabled()) {
-            router.route("/mcp*").order(McpRouteOrder.ACCESS).handler(BodyHandler.create()).handler(this::authorize);
+            router.route("/mcp*").order(McpRouteOrder.ACCESS).handler(this::authorize);
         }
     }
 
@@ -67,40 +70,45 @@ public class McpAccessGuard {
             reject(context, 401, challenge.missingToken());
             return;
         }
-        tokens.authenticate(new AccessTokenCredential(token.get())).subscribe().with(
+        authenticate(context, token.get(), true);
+    }
+
+    private void authenticate(RoutingContext context, String token, boolean mayRefetchKeys) {
+        tokens.authenticate(new AccessTokenCredential(token)).subscribe().with(
                 identity -> context.vertx().runOnContext(ignored -> admit(context, identity)),
                 failure -> context.vertx().runOnContext(ignored -> {
-                    LOG.debugf("Refused a bearer token: %s", failure.getMessage());
-                    reject(context, 401, challenge.invalidToken());
+                    if (mayRefetchKeys && SigningKeyRefresh.signatureMismatch(failure)) {
+                        keys.refetchAndVerify(token).subscribe().with(
+                                verified -> context.vertx().runOnContext(again -> authenticate(context, token, false)),
+                                stillRefused -> context.vertx().runOnContext(again -> refuse(context, stillRefused)));
+                        return;
+                    }
+                    refuse(context, failure);
                 }));
     }
 
+    private void refuse(RoutingContext context, Throwable failure) {
+        LOG.debugf("Refused a bearer token: %s", TokenRefusal.reason(failure));
+        reject(context, 401, challenge.invalidToken());
+    }
+
     private void admit(RoutingContext context, SecurityIdentity identity) {
-        String user = CallerIdentity.userOf((JsonWebToken) identity.getPrincipal());
+        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
+        if (token.getSubject() == null || token.getSubject().isBlank()) {
+            LOG.debug("Refused a bearer token: its subject is empty");
+            reject(context, 401, challenge.invalidToken());
+            return;
+        }
+        String user = CallerIdentity.userOf(token);
         String session = context.request().getHeader(SESSION_HEADER);
-        if (session != null) {
-            Optional<String> owner = sessions.ownerOf(session);
-            if (owner.isEmpty()) {
-                reject(context, 404, null);
-                return;
-            }
-            if (!owner.get().equals(user)) {
-                reject(context, 403, null);
-                return;
-            }
+        if (session != null && sessions.ownerOf(session).filter(owner -> !owner.equals(user)).isPresent()) {
+            reject(context, 403, null);
+            return;
         }
         Optional<String> missingScope = missingScope(context, identity);
         if (missingScope.isPresent()) {
             reject(context, 403, challenge.insufficientScope(missingScope.get()));
             return;
-        }
-        if (session == null) {
-            context.addHeadersEndHandler(ignored -> {
-                String opened = context.response().headers().get(SESSION_HEADER);
-                if (opened != null) {
-                    sessions.bind(opened, user);
-                }
-            });
         }
         context.setUser(new QuarkusHttpUser(identity));
         context.next();
@@ -153,10 +161,6 @@ public class McpAccessGuard {
             context.response().putHeader("WWW-Authenticate", wwwAuthenticate);
         }
         context.response().setStatusCode(status).putHeader("Content-Type", "text/plain")
-                .end(switch (status) {
-                    case 401 -> "Unauthorized";
-                    case 404 -> "Session not found: initialize a new session.";
-                    default -> "Forbidden";
-                });
+                .end(status == 401 ? "Unauthorized" : "Forbidden");
     }
 }

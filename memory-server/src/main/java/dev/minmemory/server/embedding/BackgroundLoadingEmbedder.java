@@ -123,13 +123,13 @@ public class BackgroundLoadingEmbedder implements Embedder {
         try {
             return loaded.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new EmbeddingModelUnavailableException("embedding model is still loading: " + model.id());
+            throw EmbeddingModelUnavailableException.stillLoading("embedding model is still loading: " + model.id());
         } catch (ExecutionException e) {
-            throw new EmbeddingModelUnavailableException(
+            throw EmbeddingModelUnavailableException.failedToLoad(
                     "embedding model " + model.id() + " failed to load: " + describe(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EmbeddingModelUnavailableException("interrupted waiting for embedding model " + model.id());
+            throw EmbeddingModelUnavailableException.stillLoading("interrupted waiting for embedding model " + model.id());
         }
     }
 

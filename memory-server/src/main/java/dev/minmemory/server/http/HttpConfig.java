@@ -1,9 +1,11 @@
 package dev.minmemory.server.http;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "memory.http")
 public interface HttpConfig {
@@ -16,4 +18,34 @@ public interface HttpConfig {
      * headers of MCP requests ({@code MEMORY_ALLOWED_HOSTS}, comma-separated), e.g. an in-cluster service name.
      */
     Optional<List<String>> allowedHosts();
+
+    /** What one client may make the server hold or do at once (see docs/ARCHITECTURE.md, "Protocol limits"). */
+    Limits limits();
+
+    interface Limits {
+
+        /** Time to receive a whole request body once its headers have arrived; slower bodies get 408. */
+        @WithDefault("10s")
+        Duration bodyTimeout();
+
+        /** Messages in one JSON-RPC batch (protocol 2025-03-26 only; later versions have no batches). */
+        @WithDefault("10")
+        int maxBatchSize();
+
+        /** Requests one user may have in progress at once, counted over all of the user's sessions. */
+        @WithDefault("16")
+        int maxInFlightPerUser();
+
+        /** Open sessions per user; opening one more closes the user's least recently used one. */
+        @WithDefault("32")
+        int maxSessionsPerUser();
+
+        /** Characters in {@code clientInfo.name} and {@code clientInfo.version} of {@code initialize}. */
+        @WithDefault("256")
+        int maxClientNameLength();
+
+        /** Bytes (as JSON) of {@code clientInfo} and, separately, of {@code capabilities} in {@code initialize}. */
+        @WithDefault("4096")
+        int maxClientInfoBytes();
+    }
 }

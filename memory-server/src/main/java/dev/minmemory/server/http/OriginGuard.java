@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 
 import dev.minmemory.server.auth.AuthSettings;
 import io.quarkus.vertx.http.ManagementInterface;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,7 +47,7 @@ public class OriginGuard {
     }
 
     private void check(RoutingContext context) {
-        String host = context.request().getHeader("Host");
+        String host = hostOf(context.request());
         String origin = context.request().getHeader("Origin");
         if (!allowedHost(host) || (origin != null && !allowedOrigin(origin))) {
             context.response().setStatusCode(403).putHeader("Content-Type", "text/plain")
@@ -53,6 +55,16 @@ public class OriginGuard {
             return;
         }
         context.next();
+    }
+
+    /** The Host header; HTTP/2 requests carry the host as the :authority pseudo-header instead. */
+    private static String hostOf(HttpServerRequest request) {
+        String host = request.getHeader("Host");
+        HostAndPort authority = request.authority();
+        if (host == null && authority != null) {
+            return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
+        }
+        return host;
     }
 
     private boolean allowedHost(String hostHeader) {

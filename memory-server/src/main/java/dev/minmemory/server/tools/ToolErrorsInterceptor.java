@@ -9,13 +9,15 @@ import jakarta.interceptor.InvocationContext;
 
 import org.jboss.logging.Logger;
 
+import dev.minmemory.server.embedding.EmbeddingModelUnavailableException;
 import dev.minmemory.server.memory.MemoryRequestException;
 import dev.minmemory.server.store.StorageUnavailableException;
 import io.quarkiverse.mcp.server.ToolCallException;
 
 /**
  * A refused request becomes a tool error with the domain's message; an unreachable store becomes the tool error
- * "Storage unavailable", which says to retry. Anything unexpected is logged with a reference
+ * "Storage unavailable", which says to retry; an embedding model still loading, a tool error saying to retry in a few
+ * seconds (and one that failed to load, a tool error saying to tell the operator), logged without a stack trace. Anything unexpected is logged with a reference
  * and becomes a tool error that quotes only the reference: no stack trace or internal detail reaches the client.
  */
 @ToolErrors
@@ -27,6 +29,10 @@ public class ToolErrorsInterceptor {
     static final String STORAGE_UNAVAILABLE = "Storage unavailable: the memory server cannot reach its database right"
             + " now, and this call did not complete (nothing was half-written). Retry in a few seconds; retrying is"
             + " safe. If it keeps failing, tell the server's operator that the memory store is unreachable.";
+    static final String MODEL_LOADING = "The embedding model is still loading, retry in a few seconds. Nothing was"
+            + " read or written by this call.";
+    static final String MODEL_FAILED = "The embedding model failed to load, so this call cannot run (nothing was"
+            + " written). Tell the server's operator: the server's log and readiness check say why.";
 
     @AroundInvoke
     Object answerFailuresAsToolErrors(InvocationContext context) throws Exception {
@@ -36,6 +42,9 @@ public class ToolErrorsInterceptor {
             throw e;
         } catch (MemoryRequestException e) {
             throw new ToolCallException(e.getMessage());
+        } catch (EmbeddingModelUnavailableException e) {
+            LOG.debugf("Tool %s: %s", context.getMethod().getName(), e.getMessage());
+            throw new ToolCallException(e.stillLoading() ? MODEL_LOADING : MODEL_FAILED);
         } catch (StorageUnavailableException e) {
             LOG.warnf("Tool %s: storage unavailable: %s", context.getMethod().getName(), e.getMessage());
             throw new ToolCallException(STORAGE_UNAVAILABLE);
