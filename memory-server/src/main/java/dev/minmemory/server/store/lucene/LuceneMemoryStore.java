@@ -510,8 +510,11 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
 
     private void commitInBackground() {
         health.probeLog();
+        if (!health.isWriterOpen()) {
+            return;
+        }
         try {
-            if (health.isWriterOpen() && writer.hasUncommittedChanges()) {
+            if (writer.hasUncommittedChanges()) {
                 commit();
             }
             health.committed();
