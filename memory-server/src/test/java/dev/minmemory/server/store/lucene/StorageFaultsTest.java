@@ -32,6 +32,7 @@ import dev.minmemory.server.store.StoreHealth;
 import dev.minmemory.server.store.StoredMemory;
 import dev.minmemory.server.testing.Eventually;
 import dev.minmemory.server.testing.ReadOnlyFiles;
+import dev.minmemory.server.testing.RandomVectors;
 
 /**
  * Storage faults injected for real into the embedded store's files: a record the index refuses, a flipped byte, a
@@ -259,15 +260,6 @@ class StorageFaultsTest {
     }
 
     private float[] randomUnitVector() {
-        float[] v = new float[384];
-        double norm = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
+        return RandomVectors.unit(random);
     }
 }

@@ -14,6 +14,7 @@ import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.store.StoreHealth;
+import dev.minmemory.server.testing.RandomVectors;
 
 /**
  * The embedded store in a process of its own, for faults that take a whole process: kill -9, a descriptor limit. It
@@ -86,15 +87,6 @@ public final class StoreProcess {
     }
 
     private static float[] vector() {
-        float[] v = new float[384];
-        double norm = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) RANDOM.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
+        return RandomVectors.unit(RANDOM);
     }
 }
