@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.MemoryBounds;
+import dev.minmemory.server.memory.MemoryRequestException;
+
 /**
  * The export, backup and migration format: JSON Lines, one memory per line, every user's memories, soft-deleted ones
  * included, each with its vector so that an import needs no re-embedding:
@@ -112,6 +116,12 @@ public final class MemoryArchive {
         for (int i = 0; i < DIMENSIONS; i++) {
             vector[i] = vectorJson.get(i).floatValue();
         }
-        return new StoredMemory(MemoryJson.fromTree(json.path("memory")), vector);
+        Memory memory = MemoryJson.fromTree(json.path("memory"));
+        try {
+            MemoryBounds.requireWithin(memory);
+        } catch (MemoryRequestException e) {
+            throw new IllegalArgumentException("Line " + lineNumber + ": " + e.getMessage());
+        }
+        return new StoredMemory(memory, vector);
     }
 }

@@ -81,6 +81,9 @@ public interface MemoryStore {
     /** Whether the store can serve reads and writes right now. */
     boolean isAvailable();
 
+    /** What the health checks publish: never a path or an address. */
+    StoreHealth health();
+
     /** Where the memories are, for operators: the kind of store and its location. */
     String location();
 }

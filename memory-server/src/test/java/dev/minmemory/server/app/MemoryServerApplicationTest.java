@@ -2,11 +2,14 @@ package dev.minmemory.server.app;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.net.URL;
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,16 @@ class MemoryServerApplicationTest {
     void readinessReportsTheModelAndTheEmbeddedStore() {
         given().get(managementPath("/health/ready")).then().statusCode(200)
                 .body("checks.name", hasItems("embedding-model", "memory-store"));
+    }
+
+    @Test
+    void healthNamesTheKindOfStoreAndNoPathOfTheDataDirectory() {
+        String dataDir = ConfigProvider.getConfig().getValue("memory.data-dir", String.class);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'memory-store' }.data.store", equalTo("embedded"))
+                .body("checks.find { it.name == 'memory-store' }.data.quarantined_log_entries", equalTo("0"))
+                .body(not(containsString(dataDir)));
+        given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("memory-store"));
     }
 
     @Test

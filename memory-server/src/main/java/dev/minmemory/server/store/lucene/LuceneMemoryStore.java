@@ -39,6 +39,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
@@ -56,6 +57,7 @@ import dev.minmemory.server.store.MemoryStats;
 import dev.minmemory.server.store.MemoryStore;
 import dev.minmemory.server.store.SearchHit;
 import dev.minmemory.server.store.SearchQuery;
+import dev.minmemory.server.store.StoreHealth;
 import dev.minmemory.server.store.StoredMemory;
 
 /**
@@ -93,6 +95,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final WriteAheadLog log;
+    private final WriterHealth health;
     private final SearcherManager searchers;
     private final Analyzer analyzer;
     /** Keeps the log in the order the index applies writes, and excludes writes while a log segment is sealed. */
@@ -108,12 +111,13 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     /** Past this many unrefreshed memories a store refreshes at once, which bounds {@link #findDuplicate}'s scan. */
     static final int MAX_UNREFRESHED = 64;
 
-    private LuceneMemoryStore(Path location, Directory directory, IndexWriter writer, WriteAheadLog log)
-            throws IOException {
+    private LuceneMemoryStore(Path location, Directory directory, IndexWriter writer, WriteAheadLog log,
+            WriterHealth health) throws IOException {
         this.location = location;
         this.directory = directory;
         this.writer = writer;
         this.log = log;
+        this.health = health;
         this.analyzer = writer.getAnalyzer();
         this.searchers = new SearcherManager(writer, null);
         this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -143,9 +147,16 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
                     .setUseCompoundFile(false)
                     .setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(directory, config);
-            WriteAheadLog log = WriteAheadLog.open(indexDirectory);
-            recover(writer, log);
-            return new LuceneMemoryStore(indexDirectory, directory, writer, log);
+            try {
+                LogRecovery.replay(indexDirectory, writer);
+                WriteAheadLog log = WriteAheadLog.open(indexDirectory);
+                log.deleteSealed();
+                return new LuceneMemoryStore(indexDirectory, directory, writer, log, new WriterHealth(writer, log,
+                        LogQuarantine.entriesIn(indexDirectory), LogRecovery.damagedSegmentsIn(indexDirectory)));
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IllegalStateException("The memory store at " + indexDirectory
@@ -161,10 +172,10 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     public void save(Memory memory, float[] vector) {
         try {
             log.sync(apply(memory, vector));
-            refresh();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
+            throw health.writeFailed("Cannot write memory " + memory.id(), e);
         }
+        refreshAfterDurableWrite();
     }
 
     /**
@@ -188,7 +199,7 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
                 refresh();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
+            throw health.writeFailed("Cannot write memory " + memory.id(), e);
         }
     }
 
@@ -259,16 +270,57 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         try {
             log.sync(log.appended());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot flush the write-ahead log", e);
+            throw health.writeFailed("Cannot flush the write-ahead log", e);
         }
     }
 
-    /** Appends the write to the log and the index, in the same order; returns its log sequence number. */
+    /**
+     * Appends the write to the log and the index, in the same order; returns its log sequence number. A write the
+     * index refuses is taken back out of the log: the caller is told it failed, so it must not come back on restart.
+     */
     private long apply(Memory memory, float[] vector) throws IOException {
+        return applyAll(List.of(new StoredMemory(memory, vector)));
+    }
+
+    /**
+     * Appends the writes to the log and the index; a failure takes every one of them back out of the log (a failing
+     * index writer drops what it has not committed, which the log alone would bring back).
+     */
+    private long applyAll(List<StoredMemory> memories) throws IOException {
         synchronized (appendLock) {
-            long sequence = log.append(memory, vector);
-            writer.updateDocument(new Term(MemoryDocument.ID, memory.id()), MemoryDocument.of(memory, vector));
-            return sequence;
+            health.requireWritable();
+            WriteAheadLog.Mark mark = log.mark();
+            long sequence = 0;
+            String id = null;
+            try {
+                for (StoredMemory stored : memories) {
+                    id = stored.memory().id();
+                    sequence = log.append(stored.memory(), stored.vector());
+                    writer.updateDocument(new Term(MemoryDocument.ID, id),
+                            MemoryDocument.of(stored.memory(), stored.vector()));
+                }
+                return sequence;
+            } catch (IOException | RuntimeException refused) {
+                try {
+                    log.revokeFrom(mark);
+                } catch (IOException e) {
+                    refused.addSuppressed(e);
+                }
+                throw health.writeFailed("Cannot write memory " + id, refused);
+            }
+        }
+    }
+
+    /**
+     * Once a write is durable it is acknowledged: a failure to make it visible (the index writer failing, which
+     * {@link WriterHealth} reports) must not tell the caller it was not stored, since it comes back on restart.
+     */
+    private void refreshAfterDurableWrite() {
+        try {
+            refresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "A durable write cannot be made visible to searches; it is replayed from the write-ahead log"
+                    + " on the next start");
         }
     }
 
@@ -279,19 +331,11 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
             return;
         }
         try {
-            long sequence = 0;
-            synchronized (appendLock) {
-                for (StoredMemory stored : memories) {
-                    sequence = log.append(stored.memory(), stored.vector());
-                    writer.updateDocument(new Term(MemoryDocument.ID, stored.memory().id()),
-                            MemoryDocument.of(stored.memory(), stored.vector()));
-                }
-            }
-            log.sync(sequence);
-            refresh();
+            log.sync(applyAll(memories));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + memories.size() + " memories", e);
+            throw health.writeFailed("Cannot write " + memories.size() + " memories", e);
         }
+        refreshAfterDurableWrite();
     }
 
     /**
@@ -411,10 +455,15 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         });
     }
 
-    /** False once the index writer is closed, including after a fatal I/O error such as a full disk. */
+    /** False once the index writer is closed (including after a tragic error) or while the log is not writable. */
     @Override
     public boolean isAvailable() {
-        return writer.isOpen();
+        return health.health().ready();
+    }
+
+    @Override
+    public StoreHealth health() {
+        return health.health();
     }
 
     @Override
@@ -427,7 +476,13 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         committer.shutdown();
         try {
             committer.awaitTermination(1, TimeUnit.MINUTES);
-            commit();
+            if (health.isWriterOpen()) {
+                try {
+                    commit();
+                } catch (IOException e) {
+                    LOG.warnf("Closing without a final commit (%s): the next start replays the write-ahead log", e);
+                }
+            }
             searchers.close();
             writer.close();
             log.close();
@@ -438,20 +493,6 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close the memory store", e);
         }
-    }
-
-    /** Applies what the last commit missed (the sealed log segments), commits it, and drops those segments. */
-    private static void recover(IndexWriter writer, WriteAheadLog log) throws IOException {
-        List<WriteAheadLog.Entry> missed = log.readSealed();
-        for (WriteAheadLog.Entry entry : missed) {
-            writer.updateDocument(new Term(MemoryDocument.ID, entry.memory().id()),
-                    MemoryDocument.of(entry.memory(), entry.vector()));
-        }
-        if (!missed.isEmpty()) {
-            LOG.infof("Recovered %d writes from the write-ahead log", missed.size());
-        }
-        writer.commit();
-        log.deleteSealed();
     }
 
     /**
@@ -468,12 +509,17 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
     }
 
     private void commitInBackground() {
+        health.probeLog();
+        if (!health.isWriterOpen()) {
+            return;
+        }
         try {
             if (writer.hasUncommittedChanges()) {
                 commit();
             }
+            health.committed();
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Background commit of the memory store failed; writes stay safe in the write-ahead log");
+            health.commitFailed(e);
         }
     }
 
@@ -580,6 +626,8 @@ public final class LuceneMemoryStore implements MemoryStore, Closeable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the memory store", e);
+        } catch (AlreadyClosedException e) {
+            throw health.writeFailed("Cannot read the memory store", e);
         }
     }
 

@@ -32,6 +32,7 @@ import dev.minmemory.server.store.MemoryStore;
 import dev.minmemory.server.store.SearchHit;
 import dev.minmemory.server.store.SearchQuery;
 import dev.minmemory.server.store.StorageUnavailableException;
+import dev.minmemory.server.store.StoreHealth;
 import dev.minmemory.server.store.StoredMemory;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -304,6 +305,17 @@ public final class QdrantMemoryStore implements MemoryStore, Closeable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Ready as {@link #isAvailable()} says; an unreachable Qdrant is waited for, so the store is always live. The
+     * reason in the server log may name Qdrant's address; health output does not.
+     */
+    @Override
+    public StoreHealth health() {
+        return isAvailable() ? StoreHealth.of("qdrant", true, null)
+                : StoreHealth.of("qdrant", false, "Qdrant is unreachable or its collection is not ready (the server log"
+                        + " says why)");
     }
 
     @Override
