@@ -45,11 +45,11 @@ class MemoryServerApplicationTest {
     @Test
     void healthNamesTheKindOfStoreAndNoPathOfTheDataDirectory() {
         String dataDir = ConfigProvider.getConfig().getValue("memory.data-dir", String.class);
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(managementPath("/health/ready")).then().statusCode(200)
                 .body("checks.find { it.name == 'memory-store' }.data.store", equalTo("embedded"))
                 .body("checks.find { it.name == 'memory-store' }.data.quarantined_log_entries", equalTo("0"))
                 .body(not(containsString(dataDir)));
-        given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("memory-store"));
+        given().get(managementPath("/health/live")).then().statusCode(200).body("checks.name", hasItems("memory-store"));
     }
 
     @Test
