@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { freePort, freshDataDir, modelCacheDir, serverJar, sleep, spawnServer, stop } from '../memory-server/src/test/e2e/lib/server.js';
+import { freePorts, freshDataDir, modelCacheDir, serverJar, sleep, spawnServer, stop } from '../memory-server/src/test/e2e/lib/server.js';
 import { connect } from '../memory-server/src/test/e2e/lib/mcp.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -87,11 +87,12 @@ function importCorpus(dataDir, file) {
 /** Starts the jar and measures the time from spawn to /q/health/ready UP (polled every 25 ms). */
 async function startTimed(dataDir) {
   const start = performance.now();
-  const server = spawnServer({ dataDir, port: await freePort(), javaOptions });
+  const [port, managementPort] = await freePorts(2);
+  const server = spawnServer({ dataDir, port, managementPort, javaOptions });
   for (;;) {
     if (!server.running) throw new Error(`server exited before ready:\n${server.output()}`);
     try {
-      const response = await fetch(`${server.baseUrl}/q/health/ready`);
+      const response = await fetch(`${server.managementUrl}/health/ready`);
       if (response.status === 200) break;
     } catch { /* not listening yet */ }
     await sleep(25);

@@ -11,20 +11,21 @@ set -euo pipefail
 app=$1
 cache=$2
 port=18080
+management_port=18081
 DJL_CACHE_DIR=$(mktemp -d)
 export DJL_CACHE_DIR
 
 for model in bge-small-en-v1.5-q bge-small-en-v1.5; do
   data=$(mktemp -d)
-  MEMORY_EMBEDDING_CACHE_DIR=$cache MEMORY_EMBEDDING_MODEL=$model MCP_DATA_DIR=$data PORT=$port \
-    QUARKUS_HTTP_HOST=127.0.0.1 java -jar "$app/quarkus-run.jar" &
+  MEMORY_EMBEDDING_CACHE_DIR=$cache MEMORY_EMBEDDING_MODEL=$model MCP_DATA_DIR=$data PORT=$port MANAGEMENT_PORT=$management_port \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -jar "$app/quarkus-run.jar" &
   server=$!
   for _ in $(seq 180); do
-    curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    curl -fsS "http://127.0.0.1:$management_port/q/health/ready" >/dev/null 2>&1 && break
     kill -0 "$server"   # stops the script if the server died
     sleep 1
   done
-  curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null   # fails if the server never became ready
+  curl -fsS "http://127.0.0.1:$management_port/q/health/ready" >/dev/null   # fails if the server never became ready
   kill "$server"
   wait "$server" || true
   rm -rf "$data"

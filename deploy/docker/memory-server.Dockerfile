@@ -34,11 +34,13 @@ COPY --from=model-cache /opt/min-memory/app/ /opt/min-memory/app/
 COPY --from=model-cache /opt/min-memory/model-cache/ /opt/min-memory/model-cache/
 ENV PORT=8080 \
     QUARKUS_HTTP_HOST=0.0.0.0 \
+    MANAGEMENT_PORT=9000 \
+    QUARKUS_MANAGEMENT_HOST=0.0.0.0 \
     MCP_DATA_DIR=/var/lib/min-memory \
     MEMORY_EMBEDDING_CACHE_DIR=/opt/min-memory/model-cache \
     DJL_CACHE_DIR=/tmp/djl
 USER 185:185
-EXPOSE 8080
+EXPOSE 8080 9000
 # The heap follows the container's memory limit; the rest is for ONNX Runtime's native memory and the page cache.
 # Extra flags: JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/min-memory/app/quarkus-run.jar"]

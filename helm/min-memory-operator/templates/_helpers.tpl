@@ -27,9 +27,19 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 {{- end -}}
 
-{{/* repository:tag, the tag defaulting to the chart's appVersion. */}}
+{{/*
+repository:tag, repository@digest, or repository:tag@digest. The tag defaults to appVersion when one is given
+(the operator's and the server's images); Qdrant's is passed none, so its image needs a tag or a digest.
+*/}}
 {{- define "min-memory-operator.image" -}}
-{{- printf "%s:%s" .image.repository (default .appVersion .image.tag) -}}
+{{- $tag := default .appVersion .image.tag -}}
+{{- $digest := .image.digest | default "" -}}
+{{- if and (not $tag) (not $digest) -}}
+{{- fail (printf "%s needs a tag or a digest" .name) -}}
+{{- end -}}
+{{- .image.repository -}}
+{{- if $tag }}:{{ $tag }}{{ end -}}
+{{- if $digest }}@{{ $digest }}{{ end -}}
 {{- end -}}
 
 {{/*
@@ -48,8 +58,20 @@ create and keep in shape the objects it owns, delete only what a spec switch tur
   resources: [secrets, services]
   verbs: [get, list, watch, create, patch, update]
 - apiGroups: [apps]
-  resources: [statefulsets, deployments]
+  resources: [deployments]
   verbs: [get, list, watch, create, patch, update]
+- apiGroups: [apps]
+  resources: [statefulsets]
+  verbs: [get, list, watch, create, patch, update, delete]
+- apiGroups: [""]
+  resources: [persistentvolumeclaims]
+  verbs: [get, list, patch]
+- apiGroups: [""]
+  resources: [pods]
+  verbs: [list]
+- apiGroups: [""]
+  resources: [events]
+  verbs: [create]
 - apiGroups: [policy]
   resources: [poddisruptionbudgets]
   verbs: [get, list, watch, create, patch, update]

@@ -41,12 +41,16 @@ process.stdout.write(`# shared memory server ready at ${server.url} in ${Date.no
 if (authServer) {
   process.stdout.write(`# shared auth-mode memory server ready at ${authServer.url} (tokens from ${authorizationServer.issuer}, log ${authServer.logFile})\n`);
 }
-const authEnv = authServer ? { MEMORY_E2E_AUTH_URL: authServer.url, MEMORY_E2E_AUTH_ISSUER: authorizationServer.issuer } : {};
+const authEnv = authServer ? {
+  MEMORY_E2E_AUTH_URL: authServer.url,
+  MEMORY_E2E_AUTH_ISSUER: authorizationServer.issuer,
+  MEMORY_E2E_AUTH_MANAGEMENT_URL: authServer.managementUrl,
+} : {};
 
 const runner = spawn(process.execPath, ['--test', '--test-concurrency=2', ...options, ...testFiles], {
   cwd: here,
   stdio: 'inherit',
-  env: { ...process.env, MEMORY_E2E_URL: server.url, MEMORY_E2E_DATA_DIR: server.dataDir, ...authEnv },
+  env: { ...process.env, MEMORY_E2E_URL: server.url, MEMORY_E2E_MANAGEMENT_URL: server.managementUrl, MEMORY_E2E_DATA_DIR: server.dataDir, ...authEnv },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => runner.kill(signal));
 const code = await new Promise((resolve) => runner.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));

@@ -8,7 +8,7 @@
 // canonical resource (and the audience tokens must name) is the default http://localhost:<port>/mcp. Clients use
 // that URL: the SDK refuses a protected resource whose `resource` does not match the URL it connects to.
 import { startAuthorizationServer } from './authorization-server.js';
-import { freePort, freshDataDir, spawnServer, waitReady } from './server.js';
+import { freePort, freePorts, freshDataDir, spawnServer, waitReady } from './server.js';
 import { detach } from './shared.js';
 
 let local;
@@ -16,17 +16,20 @@ let local;
 /** Starts a memory server whose tokens come from `issuer`; `env` adds or overrides settings. */
 export async function startAuthModeServer(issuer, { env = {}, port } = {}) {
   port ??= await freePort();
-  const server = spawnServer({ dataDir: freshDataDir('auth'), port, env: { MEMORY_OIDC_ISSUER: issuer, ...env } });
+  const [managementPort] = (await freePorts(2)).filter((candidate) => candidate !== port);
+  const server = spawnServer({ dataDir: freshDataDir('auth'), port, managementPort,
+    env: { MEMORY_OIDC_ISSUER: issuer, ...env } });
   await waitReady(server);
-  return Object.assign(server, describeAuthServer(`http://localhost:${port}/mcp`, issuer));
+  return Object.assign(server, describeAuthServer(`http://localhost:${port}/mcp`, issuer, server.managementUrl));
 }
 
 /** Addresses of an auth-mode server reached as http://localhost:<port>/mcp. */
-export function describeAuthServer(url, issuer) {
+export function describeAuthServer(url, issuer, managementUrl) {
   const { origin, port } = new URL(url);
   return {
     url,
     baseUrl: origin,
+    managementUrl,
     port: Number(port),
     resource: `${origin}/mcp`,
     issuer,
@@ -35,18 +38,19 @@ export function describeAuthServer(url, issuer) {
 }
 
 /**
- * {url, baseUrl, resource, issuer, resourceMetadataUrl} of the shared auth-mode server. `authorizationServer` is set
+ * {url, baseUrl, managementUrl, resource, issuer, resourceMetadataUrl} of the shared auth-mode server. `authorizationServer` is set
  * only when this process started it (run on its own).
  */
 export async function sharedAuthServer() {
   if (process.env.MEMORY_E2E_AUTH_URL) {
-    return describeAuthServer(process.env.MEMORY_E2E_AUTH_URL, process.env.MEMORY_E2E_AUTH_ISSUER);
+    return describeAuthServer(process.env.MEMORY_E2E_AUTH_URL, process.env.MEMORY_E2E_AUTH_ISSUER,
+      process.env.MEMORY_E2E_AUTH_MANAGEMENT_URL);
   }
   local ??= (async () => {
     const authorizationServer = await startAuthorizationServer();
     const server = await startAuthModeServer(authorizationServer.issuer);
     detach(server);
-    return { ...describeAuthServer(server.url, authorizationServer.issuer), authorizationServer };
+    return { ...describeAuthServer(server.url, authorizationServer.issuer, server.managementUrl), authorizationServer };
   })();
   return local;
 }

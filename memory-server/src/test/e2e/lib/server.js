@@ -1,5 +1,5 @@
-// Starts the BUILT memory server (target/quarkus-app/quarkus-run.jar) as a child process on a free loopback port
-// with its own data directory, waits until /q/health/ready is UP, and stops it gracefully (SIGTERM) or crashes it
+// Starts the BUILT memory server (target/quarkus-app/quarkus-run.jar) as a child process on free loopback ports (MCP,
+// and the management interface for health and metrics) with its own data directory, waits until /q/health/ready is UP, and stops it gracefully (SIGTERM) or crashes it
 // (SIGKILL). Nothing is mocked: this is the jar `./mvnw package` produced.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
@@ -32,6 +32,13 @@ export async function freePort() {
   });
 }
 
+/** `count` distinct free ports (each asked from the OS while the others are still held). */
+export async function freePorts(count) {
+  const ports = new Set();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
 /** A fresh, empty data directory under target/e2e-data (removed by `mvn clean`). */
 export function freshDataDir(label = 'server') {
   mkdirSync(dataRoot, { recursive: true });
@@ -42,7 +49,7 @@ export function freshDataDir(label = 'server') {
  * Spawns the server without waiting for it. Returns a handle; `exited` resolves with {code, signal} once the
  * process has ended.
  */
-export function spawnServer({ dataDir, port, env = {}, javaOptions = ['-Xmx512m'] } = {}) {
+export function spawnServer({ dataDir, port, managementPort, env = {}, javaOptions = ['-Xmx512m'] } = {}) {
   if (!existsSync(serverJar)) {
     throw new Error(`${serverJar} does not exist: build it first (./mvnw -B -pl memory-server package -DskipTests)`);
   }
@@ -50,6 +57,7 @@ export function spawnServer({ dataDir, port, env = {}, javaOptions = ['-Xmx512m'
   const childEnv = {
     ...process.env,
     PORT: String(port),
+    MANAGEMENT_PORT: String(managementPort),
     MCP_DATA_DIR: dataDir,
     MEMORY_EMBEDDING_CACHE_DIR: modelCacheDir,
     ...env,
@@ -78,6 +86,7 @@ export function spawnServer({ dataDir, port, env = {}, javaOptions = ['-Xmx512m'
     dataDir,
     baseUrl: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}/mcp`,
+    managementUrl: `http://127.0.0.1:${managementPort}/q`,
     exited,
     get running() { return running; },
     logFile,
@@ -86,7 +95,7 @@ export function spawnServer({ dataDir, port, env = {}, javaOptions = ['-Xmx512m'
   };
 }
 
-/** Polls /q/health/ready until it answers 200 UP; fails early (with the server's output) if the process exits. */
+/** Polls the management interface's /q/health/ready until it answers 200 UP; fails early (with the server's output) if the process exits. */
 export async function waitReady(server, timeoutMs = READY_TIMEOUT_MS) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
@@ -96,7 +105,7 @@ export async function waitReady(server, timeoutMs = READY_TIMEOUT_MS) {
       throw new Error(`server exited (code ${code}, signal ${signal}) before it was ready:\n${tail(server.output())}`);
     }
     try {
-      const response = await fetch(`${server.baseUrl}/q/health/ready`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`${server.managementUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) });
       const body = await response.text();
       if (response.status === 200 && JSON.parse(body).status === 'UP') return server;
       last = `${response.status} ${body}`;
@@ -111,8 +120,8 @@ export async function waitReady(server, timeoutMs = READY_TIMEOUT_MS) {
 
 /** Starts a server on a free port (and a fresh data dir unless one is given) and waits until it is ready. */
 export async function startServer({ dataDir = freshDataDir(), env = {}, javaOptions } = {}) {
-  const port = await freePort();
-  const server = spawnServer({ dataDir, port, env, javaOptions });
+  const [port, managementPort] = await freePorts(2);
+  const server = spawnServer({ dataDir, port, managementPort, env, javaOptions });
   return waitReady(server);
 }
 

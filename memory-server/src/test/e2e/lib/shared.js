@@ -1,7 +1,7 @@
 // One memory server shared by most test files.
 //
 // run-tests.js (what `npm test` and the Maven build run) starts it once and hands its address to every test file
-// through the environment (MEMORY_E2E_URL). A test file run on its own (`node --test test/tools_list.test.js`)
+// through the environment (MEMORY_E2E_URL, MEMORY_E2E_MANAGEMENT_URL). A test file run on its own (`node --test test/tools_list.test.js`)
 // starts a private one instead, stopped when that process exits.
 import { startServer, stop } from './server.js';
 
@@ -12,6 +12,7 @@ export async function sharedServer() {
     return {
       url: process.env.MEMORY_E2E_URL,
       baseUrl: new URL(process.env.MEMORY_E2E_URL).origin,
+      managementUrl: process.env.MEMORY_E2E_MANAGEMENT_URL,
       dataDir: process.env.MEMORY_E2E_DATA_DIR,
     };
   }

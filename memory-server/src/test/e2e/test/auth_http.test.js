@@ -65,9 +65,20 @@ describe('HTTP guards in auth mode', () => {
     assert.match(answer.headers['access-control-expose-headers'] ?? '', /WWW-Authenticate/i);
   });
 
-  test('health and metadata need no token', async () => {
-    for (const path of ['/q/health/live', '/q/health/ready', '/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']) {
+  test('metadata needs no token; health is on the management interface only', async () => {
+    for (const path of ['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']) {
       const { status } = await request(`${server.baseUrl}${path}`);
+      assert.equal(status, 200, path);
+    }
+    for (const path of ['/q/health/live', '/q/health/ready', '/q/metrics']) {
+      assert.equal((await request(`${server.baseUrl}${path}`)).status, 404, `${path} on the MCP port`);
+    }
+  });
+
+  test('with authentication the management interface answers a probe naming the pod address', async () => {
+    const { port } = new URL(server.managementUrl);
+    for (const path of ['/health/live', '/health/ready', '/metrics']) {
+      const { status } = await request(`${server.managementUrl}${path}`, { headers: { Host: `10.244.1.7:${port}` } });
       assert.equal(status, 200, path);
     }
   });

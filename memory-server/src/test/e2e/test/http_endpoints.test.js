@@ -1,5 +1,5 @@
-// The HTTP surface around MCP: health, Prometheus metrics with per-tool metrics, and DNS-rebinding protection
-// (a foreign Host or Origin gets 403).
+// The HTTP surface around MCP: health and Prometheus metrics (with per-tool metrics) on the management interface and
+// nowhere else, and DNS-rebinding protection (a foreign Host or Origin gets 403) on both ports.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { call, connect } from '../lib/mcp.js';
@@ -17,14 +17,14 @@ describe('HTTP endpoints', () => {
   let server;
   before(async () => { server = await sharedServer(); });
 
-  test('/q/health/live is UP', async () => {
-    const { status, body } = await request(`${server.baseUrl}/q/health/live`);
+  test('/q/health/live is UP on the management interface', async () => {
+    const { status, body } = await request(`${server.managementUrl}/health/live`);
     assert.equal(status, 200);
     assert.equal(JSON.parse(body).status, 'UP');
   });
 
-  test('/q/health/ready is UP and has checks', async () => {
-    const { status, body } = await request(`${server.baseUrl}/q/health/ready`);
+  test('/q/health/ready is UP and has checks on the management interface', async () => {
+    const { status, body } = await request(`${server.managementUrl}/health/ready`);
     assert.equal(status, 200);
     const health = JSON.parse(body);
     assert.equal(health.status, 'UP');
@@ -37,7 +37,7 @@ describe('HTTP endpoints', () => {
     await call(client, 'get_context_info', { cwd: '/tmp/metrics-check' });
     await call(client, 'search', { query: 'metrics check' });
     await client.close();
-    const { status, headers, body } = await request(`${server.baseUrl}/q/metrics`);
+    const { status, headers, body } = await request(`${server.managementUrl}/metrics`);
     assert.equal(status, 200);
     assert.match(headers['content-type'], /text\/plain|openmetrics/);
     const count = (tool) => {
@@ -48,6 +48,18 @@ describe('HTTP endpoints', () => {
     assert.ok(count('get_context_info') >= 1);
     assert.ok(count('search') >= 1);
     assert.ok(body.includes('mcp_server_requests_tools_call_seconds_sum{'), 'latency sums are exported');
+  });
+
+  test('the MCP port serves neither health nor metrics', async () => {
+    for (const path of ['/q/health', '/q/health/ready', '/q/metrics']) {
+      const { status } = await request(`${server.baseUrl}${path}`);
+      assert.equal(status, 404, path);
+    }
+  });
+
+  test('in local mode the management interface refuses a foreign Host with 403', async () => {
+    const { status } = await request(`${server.managementUrl}/health/ready`, { headers: { Host: 'evil.example.com' } });
+    assert.equal(status, 403);
   });
 
   test('an MCP request with a loopback Host is served', async () => {

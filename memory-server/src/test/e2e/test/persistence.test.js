@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { sentences } from '../lib/corpus.js';
 import { call, callError, connect } from '../lib/mcp.js';
-import { freePort, freshDataDir, kill, spawnServer, startServer, stop } from '../lib/server.js';
+import { freePorts, freshDataDir, kill, spawnServer, startServer, stop } from '../lib/server.js';
 
 const N = 40;
 
@@ -54,7 +54,8 @@ describe('persistence of the embedded store', () => {
 
   test('a second server on the same data directory fails at once, saying the directory is in use', async (t) => {
     if (!restarted?.running) return t.skip('needs the restarted server of the crash test');
-    const second = spawnServer({ dataDir, port: await freePort() });
+    const [port, managementPort] = await freePorts(2);
+    const second = spawnServer({ dataDir, port, managementPort });
     started.push(second);
     const timer = setTimeout(() => kill(second), 90_000);
     const { code, signal } = await second.exited;

@@ -50,7 +50,7 @@ describe('protocol limits', () => {
 
   async function heapAfterGcMb() {
     execFileSync('jcmd', [String(server.proc.pid), 'GC.run'], { stdio: 'ignore' });
-    const metrics = await (await fetch(`${server.baseUrl}/q/metrics`)).text();
+    const metrics = await (await fetch(`${server.managementUrl}/metrics`)).text();
     const bytes = metrics.split('\n').filter((l) => l.startsWith('jvm_memory_used_bytes{') && l.includes('area="heap"'))
       .reduce((sum, l) => sum + Number(l.trim().split(/\s+/).at(-1)), 0);
     assert.ok(bytes > 0, 'jvm_memory_used_bytes for the heap is exported');

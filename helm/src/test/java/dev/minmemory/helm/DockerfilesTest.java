@@ -40,7 +40,7 @@ class DockerfilesTest {
                 .contains("MEMORY_EMBEDDING_CACHE_DIR=/opt/min-memory/model-cache")
                 .contains("MCP_DATA_DIR=/var/lib/min-memory")
                 .contains("DJL_CACHE_DIR=/tmp/djl")
-                .contains("QUARKUS_HTTP_HOST=0.0.0.0"));
+                .contains("QUARKUS_HTTP_HOST=0.0.0.0").contains("QUARKUS_MANAGEMENT_HOST=0.0.0.0"));
         assertThat(Dockerfile.MEMORY_SERVER.instructions("RUN"))
                 .contains("extract-model-cache.sh /opt/min-memory/app /opt/min-memory/model-cache");
         assertThat(Files.isExecutable(Dockerfile.CONTEXT.resolve("deploy/docker/extract-model-cache.sh"))).isTrue();

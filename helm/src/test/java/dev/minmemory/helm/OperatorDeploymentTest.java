@@ -1,6 +1,7 @@
 package dev.minmemory.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +15,8 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 
 class OperatorDeploymentTest {
 
@@ -83,6 +86,26 @@ class OperatorDeploymentTest {
     }
 
     @Test
+    void imagesMayBePinnedByDigestEverywhereAnImageIsSet() {
+        var chart = Chart.render("image-digests");
+
+        assertThat(pod(chart).getContainers().get(0).getImage()).isEqualTo(
+                "registry.example.com/platform/min-memory-operator:0.1.0@sha256:" + "a".repeat(64));
+        assertThat(env(chart))
+                .containsEntry("MINMEMORY_OPERATOR_SERVER_IMAGE",
+                        "registry.example.com/platform/memory-server:0.1.0@sha256:" + "b".repeat(64))
+                .containsEntry("MINMEMORY_OPERATOR_QDRANT_IMAGE",
+                        "registry.example.com/mirror/qdrant@sha256:" + "c".repeat(64));
+    }
+
+    @Test
+    void anEmptyQdrantTagIsRefusedInsteadOfBecomingTheChartsVersion() {
+        assertThatThrownBy(() -> Chart.renderWith(Map.of("defaultImages.qdrant.tag", "")))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("/defaultImages/qdrant");
+    }
+
+    @Test
     void anExistingServiceAccountIsUsedWhenTheChartCreatesNone() {
         var chart = Chart.renderWith(Map.of("serviceAccount.create", false, "serviceAccount.name", "platform-sa"));
 
@@ -91,8 +114,22 @@ class OperatorDeploymentTest {
     }
 
     @Test
-    void exactlyOneOperatorRunsPerRelease() {
+    void oneOperatorRunsByDefaultAndMoreElectALeaderThroughALeaseInTheReleaseNamespace() {
         assertThat(Chart.render("defaults").one(Deployment.class).getSpec().getReplicas()).isEqualTo(1);
+
+        var chart = Chart.render("everything-set");
+        var deployment = chart.one(Deployment.class);
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        assertThat(chart.all(Role.class)).singleElement().satisfies(role -> {
+            assertThat(role.getMetadata().getNamespace()).isEqualTo(Chart.NAMESPACE);
+            assertThat(role.getRules()).singleElement().satisfies(rule -> {
+                assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
+                assertThat(rule.getResources()).containsExactly("leases");
+            });
+        });
+        assertThat(chart.all(RoleBinding.class)).singleElement().satisfies(binding -> assertThat(
+                binding.getSubjects().get(0).getName()).isEqualTo(pod(chart).getServiceAccountName()));
     }
 
     private static PodSpec pod(RenderedChart chart) {

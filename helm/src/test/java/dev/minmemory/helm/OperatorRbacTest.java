@@ -34,18 +34,18 @@ class OperatorRbacTest {
         ClusterRoleBinding binding = chart.one(ClusterRoleBinding.class);
         assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
         assertThat(binding.getSubjects()).containsExactly(serviceAccountOf(chart));
-        assertThat(chart.all(Role.class)).isEmpty();
-        assertThat(chart.all(RoleBinding.class)).isEmpty();
+        assertThat(namespaceRoles(chart)).isEmpty();
+        assertThat(namespaceRoleBindings(chart)).isEmpty();
     }
 
     @Test
     void watchingAListGrantsTheSameRulesInEachNamespaceAndNothingClusterWide() throws IOException {
         var chart = Chart.render("watch-namespaces");
 
-        assertThat(chart.all(Role.class)).extracting(r -> r.getMetadata().getNamespace())
+        assertThat(namespaceRoles(chart)).extracting(r -> r.getMetadata().getNamespace())
                 .containsExactly("team-a", "team-b");
-        assertThat(chart.all(Role.class)).allSatisfy(r -> assertThat(r.getRules()).isEqualTo(operatorRules()));
-        assertThat(chart.all(RoleBinding.class)).hasSize(2).allSatisfy(binding -> {
+        assertThat(namespaceRoles(chart)).allSatisfy(r -> assertThat(r.getRules()).isEqualTo(operatorRules()));
+        assertThat(namespaceRoleBindings(chart)).hasSize(2).allSatisfy(binding -> {
             assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
             assertThat(binding.getSubjects()).containsExactly(serviceAccountOf(chart));
         });
@@ -61,6 +61,26 @@ class OperatorRbacTest {
                 .extracting(o -> o.getMetadata().getName())
                 .containsOnly(operatorManifests().stream()
                         .filter(ClusterRole.class::isInstance).findFirst().orElseThrow().getMetadata().getName());
+    }
+
+    /** The Roles that grant the operator's rules, without the leader election's Lease role. */
+    private static List<Role> namespaceRoles(RenderedChart chart) {
+        return chart.all(Role.class).stream().filter(role -> !role.getMetadata().getName().endsWith("-leader-election"))
+                .toList();
+    }
+
+    private static List<RoleBinding> namespaceRoleBindings(RenderedChart chart) {
+        return chart.all(RoleBinding.class).stream()
+                .filter(binding -> !binding.getMetadata().getName().endsWith("-leader-election")).toList();
+    }
+
+    @Test
+    void theLeaderElectionRoleIsTheOperatorsOwn() throws IOException {
+        Role chartRole = Chart.render("defaults").all(Role.class).stream().filter(role -> role.getMetadata().getName()
+                .endsWith("-leader-election")).findFirst().orElseThrow();
+
+        assertThat(chartRole.getRules()).isEqualTo(operatorManifests().stream().filter(Role.class::isInstance)
+                .map(Role.class::cast).findFirst().orElseThrow().getRules());
     }
 
     private static Subject serviceAccountOf(RenderedChart chart) {

@@ -32,6 +32,8 @@ class ValuesSchemaTest {
                         "at '/resources/limits/memory': 'lots' does not match pattern"),
                 arguments(Map.of("resources.limit.memory", "1Gi"),
                         "at '/resources': additional properties 'limit' not allowed"),
+                arguments(Map.of("image.digest", "sha256:abc"),
+                        "at '/image/digest': 'sha256:abc' does not match pattern"),
                 arguments(Map.of("defaultImages.qdrant.tag", "v1.16.0 "),
                         "at '/defaultImages/qdrant/tag': 'v1.16.0 ' does not match pattern"),
                 arguments(Map.of("memoryServers[0].name", "memory"),

@@ -1,5 +1,7 @@
 package dev.minmemory.operator;
 
+import java.util.Optional;
+
 import dev.minmemory.operator.config.OperatorConfig;
 import dev.minmemory.operator.dependent.Inputs;
 
@@ -10,6 +12,6 @@ public record TestConfig(String serverImage, String qdrantImage, boolean serverS
     public static final String QDRANT_IMAGE = "docker.io/qdrant/qdrant:test";
 
     public static Inputs inputs() {
-        return new Inputs(new TestConfig(SERVER_IMAGE, QDRANT_IMAGE, true), "digest-of-key");
+        return new Inputs(new TestConfig(SERVER_IMAGE, QDRANT_IMAGE, true), "digest-of-key", Optional.empty());
     }
 }

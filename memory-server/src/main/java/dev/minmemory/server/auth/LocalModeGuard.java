@@ -9,11 +9,17 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.minmemory.server.http.McpRouteOrder;
+import dev.minmemory.server.http.OriginGuard;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.ManagementInterface;
 
 /**
  * Without an authorization server every caller is the single local user, so the server must only be reachable from
- * this machine: it refuses to start on any address but loopback.
+ * this machine: it refuses to start on any address but loopback, for the application port and for the management
+ * interface (health and metrics) alike. The management interface also gets the {@link OriginGuard} check, since a
+ * browser page could otherwise read it through a rebound name; with authentication it stays open to the kubelet and
+ * Prometheus, which name the pod's IP.
  */
 @Singleton
 public class LocalModeGuard {
@@ -23,25 +29,41 @@ public class LocalModeGuard {
     private final AuthSettings auth;
     private final String host;
     private final int port;
+    private final String managementHost;
+    private final OriginGuard origins;
 
     public LocalModeGuard(AuthSettings auth, @ConfigProperty(name = "quarkus.http.host") String host,
-            @ConfigProperty(name = "quarkus.http.port") int port) {
+            @ConfigProperty(name = "quarkus.http.port") int port,
+            @ConfigProperty(name = "quarkus.management.host") String managementHost, OriginGuard origins) {
         this.auth = auth;
         this.host = host;
         this.port = port;
+        this.managementHost = managementHost;
+        this.origins = origins;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (auth.enabled()) {
             return;
         }
-        if (!isLoopback(host)) {
-            throw new IllegalStateException("Refusing to listen on " + host + " without authentication: local mode"
-                    + " serves a single user and must stay on 127.0.0.1. Configure an authorization server, or unset"
-                    + " QUARKUS_HTTP_HOST.");
-        }
+        refuseUnlessLoopback(host, "QUARKUS_HTTP_HOST");
+        refuseUnlessLoopback(managementHost, "QUARKUS_MANAGEMENT_HOST");
         LOG.infof("Local mode: no authorization server configured. Serving the single user '%s' at"
                 + " http://%s:%d/mcp, reachable from this machine only.", CallerIdentity.LOCAL_USER, host, port);
+    }
+
+    void registerManagement(@Observes ManagementInterface management) {
+        if (!auth.enabled()) {
+            management.router().route().order(McpRouteOrder.ORIGIN).handler(origins::check);
+        }
+    }
+
+    private static void refuseUnlessLoopback(String host, String setting) {
+        if (!isLoopback(host)) {
+            throw new IllegalStateException("Refusing to listen on " + host + " without authentication: local mode"
+                    + " serves a single user and must stay on 127.0.0.1. Configure an authorization server, or unset "
+                    + setting + ".");
+        }
     }
 
     private static boolean isLoopback(String host) {

@@ -15,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * DNS-rebinding protection for the MCP endpoint: a request whose Host, or Origin when a browser sends one, names a
- * host this server does not answer for is refused with 403 before it reaches the MCP handler.
+ * host this server does not answer for is refused with 403 before it reaches the MCP handler. In local mode the
+ * management interface gets the same check ({@code auth.LocalModeGuard} installs it there).
  */
 @Singleton
 public class OriginGuard {
@@ -34,7 +35,8 @@ public class OriginGuard {
         router.route("/mcp*").order(McpRouteOrder.ORIGIN).handler(this::check);
     }
 
-    private void check(RoutingContext context) {
+    /** Refuses the request with 403 unless its Host, and its Origin if any, name a host this server answers for. */
+    public void check(RoutingContext context) {
         String host = hostOf(context.request());
         String origin = context.request().getHeader("Origin");
         if (!allowedHost(host) || (origin != null && !allowedOrigin(origin))) {

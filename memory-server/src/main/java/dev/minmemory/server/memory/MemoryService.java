@@ -50,13 +50,20 @@ public class MemoryService {
         requireText("text", request.text());
         requireText("entity", request.entity());
         Scope scope = request.scope();
+        requireTextIfGiven("project", request.project());
+        requireTextIfGiven("task_id", request.taskId());
         ScopeFilter sameScope = Scopes.placement(scope, request.project(), request.taskId());
         float[] vector = embedder.embed(request.text());
         long[] write = new long[1];
         StoreResult result = underLock(user, () -> {
             Map<String, RelationType> relations = request.relationTypes() == null ? Map.of() : request.relationTypes();
-            List<String> relatedTo = distinct(concat(request.relatedTo(), List.copyOf(relations.keySet())));
-            relatedTo.forEach(id -> requireLive(user, id));
+            Instant now = now();
+            Memory memory = withinBounds(new Memory(UUID.randomUUID().toString(), user, request.text(),
+                    request.memoryType(), scope, request.entity(), sameScope.project(), sameScope.taskId(),
+                    distinct(concat(request.relatedTo(), List.copyOf(relations.keySet()))), relations,
+                    distinct(request.tags()), request.status() == null ? DEFAULT_STATUS : request.status(),
+                    request.priority(), now, now, false, null));
+            memory.relatedTo().forEach(id -> requireLive(user, id));
             Optional<SearchHit> duplicate = store.findDuplicate(user, new DuplicateQuery(vector, request.text(),
                     MemoryFilter.of(List.of(sameScope)), config.duplicateThreshold()));
             if (duplicate.isPresent()) {
@@ -64,11 +71,6 @@ public class MemoryService {
                 write[0] = store.latestWrite();
                 return new StoreResult(duplicate.get().memory().id(), true, duplicate.get().similarity());
             }
-            Instant now = now();
-            Memory memory = new Memory(UUID.randomUUID().toString(), user, request.text(), request.memoryType(), scope,
-                    request.entity(), sameScope.project(), sameScope.taskId(), relatedTo, relations,
-                    distinct(request.tags()), request.status() == null ? DEFAULT_STATUS : request.status(),
-                    request.priority(), now, now, false, null);
             write[0] = store.saveBeforeDurable(memory, vector);
             return new StoreResult(memory.id(), false, 1.0);
         });
@@ -121,9 +123,9 @@ public class MemoryService {
             String text = "Project '" + project + "' was set up as a memory context.";
             float[] vector = embedder.embed(text);
             Instant now = now();
-            store.save(new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT, Scope.PROJECT,
-                    project, project, null, List.of(), Map.of(), List.of(), DEFAULT_STATUS, null, now, now, false,
-                    null), vector);
+            store.save(withinBounds(new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT,
+                    Scope.PROJECT, project, project, null, List.of(), Map.of(), List.of(), DEFAULT_STATUS, null, now,
+                    now, false, null)), vector);
             return new ProjectSummary(project, true, projectStats(user, project));
         });
     }
@@ -163,7 +165,7 @@ public class MemoryService {
             requireLive(user, relatedId);
             Optional<RelationType> previous = Optional.ofNullable(from.relationTypes().get(relatedId));
             if (previous.isEmpty() || previous.get() != type) {
-                store.saveKeepingVector(from.withLink(relatedId, type, now()));
+                store.saveKeepingVector(withinBounds(from.withLink(relatedId, type, now())));
             }
             return previous;
         });
@@ -189,9 +191,9 @@ public class MemoryService {
         if (changes.text() != null) {
             requireText("text", changes.text());
         }
-        if (changes.entity() != null) {
-            requireText("entity", changes.entity());
-        }
+        requireTextIfGiven("entity", changes.entity());
+        requireTextIfGiven("project", changes.project());
+        requireTextIfGiven("task_id", changes.taskId());
         float[] vector = changes.text() == null ? null : embedder.embed(changes.text());
         return underLock(user, () -> {
             Memory current = requireLive(user, id);
@@ -210,6 +212,7 @@ public class MemoryService {
                     changes.status() == null ? current.status() : changes.status(),
                     changes.priority() == null ? current.priority() : changes.priority(),
                     now());
+            withinBounds(updated);
             if (vector == null) {
                 store.saveKeepingVector(updated);
             } else {
@@ -241,9 +244,21 @@ public class MemoryService {
     }
 
     private static void requireText(String argument, String value) {
-        if (value == null || value.isBlank()) {
-            throw new MemoryRequestException(argument + " must not be empty or only white space.");
+        if (VisibleText.isEmpty(value)) {
+            throw new MemoryRequestException(argument
+                    + " must not be empty or only white space or invisible characters.");
         }
+    }
+
+    private static void requireTextIfGiven(String argument, String value) {
+        if (value != null) {
+            requireText(argument, value);
+        }
+    }
+
+    private static Memory withinBounds(Memory memory) {
+        MemoryBounds.requireWithin(memory);
+        return memory;
     }
 
     private static List<String> distinct(List<String> values) {

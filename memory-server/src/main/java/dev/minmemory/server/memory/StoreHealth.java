@@ -6,6 +6,9 @@ public interface StoreHealth {
     /** Whether the store can serve reads and writes right now. */
     boolean isAvailable();
 
+    /** What the health checks publish: never a path or an address. */
+    StoreStatus health();
+
     /** Where the memories are: the kind of store and its location. */
     String location();
 }

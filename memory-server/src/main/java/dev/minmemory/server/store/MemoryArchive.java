@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.minmemory.server.memory.BulkMemoryAccess;
+import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.MemoryBounds;
+import dev.minmemory.server.memory.MemoryRequestException;
 import dev.minmemory.server.memory.StoredMemory;
 
 /**
@@ -115,6 +118,12 @@ public final class MemoryArchive {
         for (int i = 0; i < DIMENSIONS; i++) {
             vector[i] = vectorJson.get(i).floatValue();
         }
-        return new StoredMemory(MemoryJson.fromTree(json.path("memory")), vector);
+        Memory memory = MemoryJson.fromTree(json.path("memory"));
+        try {
+            MemoryBounds.requireWithin(memory);
+        } catch (MemoryRequestException e) {
+            throw new IllegalArgumentException("Line " + lineNumber + ": " + e.getMessage());
+        }
+        return new StoredMemory(memory, vector);
     }
 }

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import dev.minmemory.server.memory.StoreHealth;
+import dev.minmemory.server.memory.StoreStatus;
 
-/** Ready while the memory store can serve reads and writes. */
+/** Ready while the memory store can serve reads and writes, and make writes durable; DOWN with the reason. */
 @Readiness
 @ApplicationScoped
 public class MemoryStoreReadiness implements HealthCheck {
@@ -21,9 +23,12 @@ public class MemoryStoreReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("memory-store")
-                .status(store.isAvailable())
-                .withData("location", store.location())
-                .build();
+        StoreStatus health = store.health();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("memory-store")
+                .status(health.ready())
+                .withData("store", health.store());
+        health.problem().ifPresent(problem -> response.withData("problem", problem));
+        health.details().forEach((name, value) -> response.withData(name, String.valueOf(value)));
+        return response.build();
     }
 }

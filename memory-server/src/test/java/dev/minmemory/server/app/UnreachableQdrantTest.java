@@ -3,6 +3,7 @@ package dev.minmemory.server.app;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.minmemory.server.store.qdrant.FakeQdrant;
 import dev.minmemory.server.testing.Eventually;
 import dev.minmemory.server.testing.FreePort;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,6 +28,10 @@ class UnreachableQdrantTest {
 
     static final int QDRANT_PORT = FreePort.find();
 
+    /** The management interface's root, {@code /q}, on its own port. */
+    @TestHTTPResource(management = true)
+    URL management;
+
     public static class QdrantNotThereYet implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -37,7 +43,7 @@ class UnreachableQdrantTest {
 
     @Test
     void theServerStaysNotReadyAndAnswersStorageUnavailableUntilQdrantComesUpThenRecovers() {
-        Response notReady = given().get("/q/health/ready");
+        Response notReady = given().get(managementPath("/health/ready"));
         assertThat(notReady.statusCode()).isEqualTo(503);
         assertThat(notReady.body().asString()).contains("memory-store").contains("DOWN");
 
@@ -46,12 +52,17 @@ class UnreachableQdrantTest {
         assertThat(refused).contains("\"isError\":true").contains("Storage unavailable").contains("Retry");
 
         try (FakeQdrant qdrant = FakeQdrant.start(QDRANT_PORT, new FakeQdrant.Storage())) {
-            Eventually.within(Duration.ofSeconds(60), () -> given().get("/q/health/ready").statusCode() == 200);
+            Eventually.within(Duration.ofSeconds(60),
+                    () -> given().get(managementPath("/health/ready")).statusCode() == 200);
 
             String stored = mcp.callTool("store_memory", Map.of("text", "Qdrant came back", "memory_type",
                     "episodic", "scope", "global", "entity", "qdrant"));
             assertThat(stored).doesNotContain("\"isError\":true").contains("\"id\"");
             assertThat(qdrant.pointCount("unreachable-test")).isEqualTo(1);
         }
+    }
+
+    private String managementPath(String path) {
+        return management.toString().replaceAll("/+$", "") + path;
     }
 }

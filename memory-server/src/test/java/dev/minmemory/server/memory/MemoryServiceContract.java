@@ -98,6 +98,36 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void aTagTheIndexWouldRefuseIsRefusedBeforeAnythingIsStoredAndTheStoreStaysUsable() {
+        String immense = "x".repeat(40_000);
+        assertThatThrownBy(() -> service.store("u",
+                new NewMemory("The deploy script lives in ops/", MemoryType.EPISODIC,
+                        Scope.GLOBAL, "deploy", null, null, null, null, List.of("ok", immense), null, null)))
+                .isInstanceOf(MemoryRequestException.class)
+                .hasMessageContaining("tags[1] is 40000 bytes long").hasMessageContaining("at most 256 bytes");
+        StoreResult stored = store("u", "The deploy script lives in ops/", Scope.GLOBAL, null, null);
+        assertThatThrownBy(() -> service.update("u", stored.id(), new MemoryChanges(null, null, null, null, null, null,
+                List.of(immense), null, null))).isInstanceOf(MemoryRequestException.class)
+                .hasMessageContaining("tags[0]");
+        assertThatThrownBy(() -> service.update("u", stored.id(), new MemoryChanges(null, null, Scope.PROJECT, null,
+                "é".repeat(600), null, null, null, null))).isInstanceOf(MemoryRequestException.class)
+                .hasMessageContaining("project is 1200 bytes long");
+
+        assertThat(service.fetch("u", stored.id()).memory().tags()).isEmpty();
+    }
+
+    @Test
+    void aWhiteSpaceProjectOrTaskAndAnInvisibleTextAreRefused() {
+        assertThatThrownBy(() -> store("u", "Deployments go out on Tuesdays", Scope.PROJECT, "  \t ", null))
+                .isInstanceOf(MemoryRequestException.class).hasMessageContaining("project must not be empty");
+        assertThatThrownBy(() -> store("u", "Deployments go out on Tuesdays", Scope.TASK, "shop", "\u3000"))
+                .isInstanceOf(MemoryRequestException.class).hasMessageContaining("task_id must not be empty");
+        assertThatThrownBy(() -> store("u", "\u200B\u200C\u200D\u2060\uFEFF", Scope.GLOBAL, null, null))
+                .isInstanceOf(MemoryRequestException.class).hasMessageContaining("text must not be empty");
+        assertThat(service.entities("u", MemoryFilter.ALL, null, 50).entities()).isEmpty();
+    }
+
+    @Test
     void aTaskRetrievalSearchesTheTaskItsProjectAndGlobalMemoriesButNoOtherProjectOrTask() {
         String global = store("u", "The user writes database migrations by hand", Scope.GLOBAL, null, null).id();
         String project = store("u", "The shop uses PostgreSQL 16 for orders", Scope.PROJECT, "shop", null).id();

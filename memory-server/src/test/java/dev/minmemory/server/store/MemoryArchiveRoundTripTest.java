@@ -31,6 +31,7 @@ import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 import dev.minmemory.server.store.qdrant.FakeQdrant;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantSettings;
+import dev.minmemory.server.testing.RandomVectors;
 
 /** Migration both ways: embedded → file → Qdrant → file → embedded keeps every memory as it was. */
 class MemoryArchiveRoundTripTest {
@@ -140,15 +141,6 @@ class MemoryArchiveRoundTripTest {
     }
 
     private float[] vector() {
-        float[] v = new float[384];
-        double norm = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
+        return RandomVectors.unit(random);
     }
 }

@@ -1,17 +1,25 @@
 package dev.minmemory.operator.crd;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** One team's memory platform: Qdrant, the memory server, its auth configuration and its public endpoint. */
+/**
+ * One team's memory platform: Qdrant, the memory server, its auth configuration and its public endpoint.
+ * Versioning: v1alpha1 may still change incompatibly; v1beta1 will be served beside it with a conversion-free schema
+ * (only added fields), then become the storage version (see docs/OPERATOR.md).
+ */
 @Group(MemoryServer.GROUP)
 @Version(MemoryServer.VERSION)
 @ShortNames("memsrv")
+@Categories("min-memory")
 @ValidationRule(value = "self.metadata.name.size() <= 40", message = "metadata.name must be at most 40 characters")
 @AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING,
         jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
@@ -22,6 +30,19 @@ public class MemoryServer extends CustomResource<MemoryServerSpec, MemoryServerS
 
     public static final String GROUP = "minmemory.dev";
     public static final String VERSION = "v1alpha1";
+
+    @Override
+    @JsonPropertyDescription("The desired memory endpoint: who may call it (auth), the server and Qdrant workloads, the "
+            + "Ingress and the NetworkPolicies. Every block but auth has defaults.")
+    public MemoryServerSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator observed: the endpoint and Ready plus one condition per component.")
+    public MemoryServerStatus getStatus() {
+        return super.getStatus();
+    }
 
     @Override
     protected MemoryServerSpec initSpec() {

@@ -2,23 +2,32 @@ package dev.minmemory.operator.crd;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 
+/**
+ * Every block has a default of {}, so that the API server fills in the nested defaults and evaluates every CEL rule,
+ * transition rules included, even when a manifest leaves a block out.
+ */
 public class MemoryServerSpec {
 
     @Required
     @JsonPropertyDescription("Who may call the MCP endpoint: the OIDC issuer (or Auth0 tenant) and the token audience.")
     private AuthSpec auth;
 
+    @Default("{}")
     @JsonPropertyDescription("The memory server Deployment.")
     private ServerSpec server = new ServerSpec();
 
+    @Default("{}")
     @JsonPropertyDescription("The Qdrant vector database StatefulSet.")
     private QdrantSpec qdrant = new QdrantSpec();
 
+    @Default("{}")
     @JsonPropertyDescription("The public HTTPS entry point.")
     private IngressSpec ingress = new IngressSpec();
 
+    @Default("{}")
     @JsonPropertyDescription("NetworkPolicies that isolate Qdrant and the server.")
     private NetworkPolicySpec networkPolicy = new NetworkPolicySpec();
 

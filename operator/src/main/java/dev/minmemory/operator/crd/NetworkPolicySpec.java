@@ -18,6 +18,11 @@ public class NetworkPolicySpec {
             + "Defaults to kubernetes.io/metadata.name: ingress-nginx.")
     private Map<String, String> ingressControllerNamespaceLabels = new LinkedHashMap<>();
 
+    @JsonPropertyDescription("Labels of the namespace a metrics scraper (Prometheus) runs in. When set, pods of that "
+            + "namespace may reach the server's management port (health, metrics) and Qdrant's HTTP port (metrics). "
+            + "Empty: no one may; the kubelet's probes are not subject to NetworkPolicies.")
+    private Map<String, String> monitoringNamespaceLabels = new LinkedHashMap<>();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -32,5 +37,13 @@ public class NetworkPolicySpec {
 
     public void setIngressControllerNamespaceLabels(Map<String, String> ingressControllerNamespaceLabels) {
         this.ingressControllerNamespaceLabels = ingressControllerNamespaceLabels;
+    }
+
+    public Map<String, String> getMonitoringNamespaceLabels() {
+        return monitoringNamespaceLabels;
+    }
+
+    public void setMonitoringNamespaceLabels(Map<String, String> monitoringNamespaceLabels) {
+        this.monitoringNamespaceLabels = monitoringNamespaceLabels;
     }
 }

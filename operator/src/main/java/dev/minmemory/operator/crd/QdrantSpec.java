@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 @ValidationRule(value = "self.replicationFactor <= self.replicas",
         message = "qdrant.replicationFactor cannot exceed qdrant.replicas: every copy of a shard needs its own Qdrant pod")
-public class QdrantSpec {
+public class QdrantSpec extends WorkloadSpec {
 
     @JsonPropertyDescription("Qdrant image. Defaults to the version this operator release was tested with.")
     private String image;
@@ -27,8 +27,13 @@ public class QdrantSpec {
     @JsonPropertyDescription("Copies of each shard kept by Qdrant for new collections (cluster mode only).")
     private int replicationFactor = 1;
 
+    @Default("{}")
     @JsonPropertyDescription("Persistent storage of each Qdrant pod.")
     private StorageSpec storage = new StorageSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("Where Qdrant writes snapshots (backups): a volume of their own per pod, or an emptyDir.")
+    private SnapshotsSpec snapshots = new SnapshotsSpec();
 
     @Default("false")
     @JsonPropertyDescription("Also delete Qdrant's PersistentVolumeClaims when the MemoryServer is deleted. "
@@ -68,6 +73,14 @@ public class QdrantSpec {
 
     public void setStorage(StorageSpec storage) {
         this.storage = storage;
+    }
+
+    public SnapshotsSpec getSnapshots() {
+        return snapshots;
+    }
+
+    public void setSnapshots(SnapshotsSpec snapshots) {
+        this.snapshots = snapshots;
     }
 
     public boolean isDeleteStorageWithResource() {

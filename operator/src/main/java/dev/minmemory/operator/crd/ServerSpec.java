@@ -5,9 +5,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
-public class ServerSpec {
+public class ServerSpec extends WorkloadSpec {
 
     @JsonPropertyDescription("Memory server image. Defaults to the image this operator release was built with.")
     private String image;
@@ -19,7 +20,11 @@ public class ServerSpec {
     private int replicas = 1;
 
     @Default("bge-small-en-v1.5-q")
-    @JsonPropertyDescription("Embedding model: bge-small-en-v1.5-q (int8, default) or bge-small-en-v1.5 (fp32).")
+    @ValidationRule(value = "self == oldSelf", message = "server.embeddingModel cannot be changed in place: the stored "
+            + "vectors belong to the old model. Create a new MemoryServer with the new model and move the memories "
+            + "with export and import (see DEPLOYMENT_RUNBOOK.md)")
+    @JsonPropertyDescription("Embedding model: bge-small-en-v1.5-q (int8, default) or bge-small-en-v1.5 (fp32). "
+            + "Immutable: vectors of two models cannot share a collection.")
     private EmbeddingModel embeddingModel = EmbeddingModel.BGE_SMALL_EN_V15_QUANTIZED;
 
     @JsonPropertyDescription("CPU and memory of the server container. Defaults suit the int8 model.")

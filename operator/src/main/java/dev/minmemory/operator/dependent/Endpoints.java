@@ -6,7 +6,11 @@ import dev.minmemory.operator.crd.MemoryServer;
 public final class Endpoints {
 
     public static final int SERVER_PORT = 8080;
+    /** Health and metrics: the server's management interface, never routed from outside the cluster. */
+    public static final int MANAGEMENT_PORT = 9000;
     public static final String MCP_PATH = "/mcp";
+    /** RFC 9728 metadata, at the well-known root and suffixed with the resource path. */
+    public static final String PROTECTED_RESOURCE_METADATA_PATH = "/.well-known/oauth-protected-resource";
 
     private Endpoints() {
     }

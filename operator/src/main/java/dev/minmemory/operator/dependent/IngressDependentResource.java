@@ -1,10 +1,13 @@
 package dev.minmemory.operator.dependent;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -21,6 +24,8 @@ public class IngressDependentResource extends UpdatableOwnedResource<Ingress> {
      */
     public static final String UPSTREAM_HASH_ANNOTATION = "nginx.ingress.kubernetes.io/upstream-hash-by";
     private static final String NGINX = "nginx";
+    /** Only MCP and its OAuth metadata are public; anything else, /q/* included, gets the controller's 404. */
+    static final List<String> ROUTED_PATHS = List.of(Endpoints.MCP_PATH, Endpoints.PROTECTED_RESOURCE_METADATA_PATH);
 
     public IngressDependentResource() {
         super(Ingress.class);
@@ -39,15 +44,19 @@ public class IngressDependentResource extends UpdatableOwnedResource<Ingress> {
                 .addNewRule()
                 .withHost(spec.getHost())
                 .withNewHttp()
-                .addNewPath()
-                .withPath("/")
-                .withPathType("Prefix")
-                .withNewBackend().withNewService().withName(Names.server(primary))
-                .withNewPort().withName("http").endPort().endService().endBackend()
-                .endPath()
+                .withPaths(ROUTED_PATHS.stream().map(path -> serverPath(primary, path)).toList())
                 .endHttp()
                 .endRule()
                 .endSpec()
+                .build();
+    }
+
+    private static HTTPIngressPath serverPath(MemoryServer primary, String path) {
+        return new HTTPIngressPathBuilder()
+                .withPath(path)
+                .withPathType("Prefix")
+                .withNewBackend().withNewService().withName(Names.server(primary))
+                .withNewPort().withName("http").endPort().endService().endBackend()
                 .build();
     }
 

@@ -1,11 +1,15 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.Optional;
+
 import dev.minmemory.operator.config.OperatorConfig;
 
 /**
  * What desired objects are computed from besides the MemoryServer itself.
  *
  * @param qdrantApiKeyDigest digest of the live Qdrant API key; the workloads carry it so that a recreated key rolls them
+ * @param keptQdrantVolumeSize the size Qdrant's claim template keeps when a change of spec.qdrant.storage.size was
+ *        refused (see {@link QdrantVolumes})
  */
-public record Inputs(OperatorConfig config, String qdrantApiKeyDigest) {
+public record Inputs(OperatorConfig config, String qdrantApiKeyDigest, Optional<String> keptQdrantVolumeSize) {
 }

@@ -7,16 +7,18 @@ import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
-/** Hands the operator configuration from the reconciler to the dependents of one reconciliation. */
+/** Hands the operator configuration and the volume decision from the reconciler to the dependents of one reconciliation. */
 public final class OperatorContext {
 
     private static final String CONFIG_KEY = OperatorConfig.class.getName();
+    private static final String RESIZE_KEY = QdrantVolumes.Resize.class.getName();
 
     private OperatorContext() {
     }
 
-    public static void store(Context<MemoryServer> context, OperatorConfig config) {
+    public static void store(Context<MemoryServer> context, OperatorConfig config, QdrantVolumes.Resize resize) {
         context.managedWorkflowAndDependentResourceContext().put(CONFIG_KEY, config);
+        context.managedWorkflowAndDependentResourceContext().put(RESIZE_KEY, resize);
     }
 
     static OperatorConfig config(Context<MemoryServer> context) {
@@ -32,6 +34,8 @@ public final class OperatorContext {
                 .map(Encoding::sha256)
                 .findFirst()
                 .orElse("");
-        return new Inputs(config(context), digest);
+        var resize = context.managedWorkflowAndDependentResourceContext()
+                .getMandatory(RESIZE_KEY, QdrantVolumes.Resize.class);
+        return new Inputs(config(context), digest, resize.keptSize());
     }
 }

@@ -1,6 +1,7 @@
 package dev.minmemory.operator.dependent;
 
 import dev.minmemory.operator.crd.MemoryServer;
+import dev.minmemory.operator.events.OperatorEvents;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
@@ -21,6 +22,24 @@ public abstract class OwnedResource<R extends HasMetadata> extends KubernetesDep
     @Override
     protected R desired(MemoryServer primary, Context<MemoryServer> context) {
         return desired(primary, OperatorContext.inputs(primary, context));
+    }
+
+    @Override
+    public R create(R desired, MemoryServer primary, Context<MemoryServer> context) {
+        R created = super.create(desired, primary, context);
+        OperatorEvents.normal(context.getClient(), primary, "Created", "Created " + describe(desired));
+        return created;
+    }
+
+    @Override
+    public R update(R actual, R desired, MemoryServer primary, Context<MemoryServer> context) {
+        R updated = super.update(actual, desired, primary, context);
+        OperatorEvents.normal(context.getClient(), primary, "Updated", "Updated " + describe(desired));
+        return updated;
+    }
+
+    static String describe(HasMetadata object) {
+        return object.getKind() + " " + object.getMetadata().getName();
     }
 
     @Override

@@ -4,10 +4,14 @@ import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-/** Qdrant accepts its API ports only from this instance's server pods, and its p2p port only from its peers. */
+/**
+ * Qdrant accepts its API ports only from this instance's server pods, its p2p port only from its peers, and its HTTP
+ * port (metrics) from the monitoring namespace if one is set.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class QdrantNetworkPolicyDependentResource extends UpdatableOwnedResource<NetworkPolicy> {
 
@@ -17,7 +21,7 @@ public class QdrantNetworkPolicyDependentResource extends UpdatableOwnedResource
 
     @Override
     public NetworkPolicy desired(MemoryServer primary, Inputs inputs) {
-        return new NetworkPolicyBuilder()
+        var policy = new NetworkPolicyBuilder()
                 .withMetadata(Metadata.of(primary, Names.qdrant(primary), Labels.COMPONENT_QDRANT))
                 .withNewSpec()
                 .withNewPodSelector().withMatchLabels(Labels.selector(primary, Labels.COMPONENT_QDRANT))
@@ -36,5 +40,11 @@ public class QdrantNetworkPolicyDependentResource extends UpdatableOwnedResource
                 .endIngress()
                 .endSpec()
                 .build();
+        MonitoringPeer.of(primary)
+                .ifPresent(scraper -> policy.getSpec().getIngress().add(new NetworkPolicyIngressRuleBuilder()
+                        .withFrom(scraper)
+                        .addNewPort().withProtocol("TCP").withPort(new IntOrString(QdrantPorts.HTTP)).endPort()
+                        .build()));
+        return policy;
     }
 }

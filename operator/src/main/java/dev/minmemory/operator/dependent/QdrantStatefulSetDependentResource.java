@@ -6,18 +6,24 @@ import java.util.Map;
 
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.QdrantSpec;
+import dev.minmemory.operator.events.OperatorEvents;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.quarkus.logging.Log;
 
 /** Qdrant, one pod per replica, each with its own volume; several replicas form a Qdrant cluster. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
@@ -25,9 +31,15 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
 
     public static final String API_KEY_HASH_ANNOTATION = "minmemory.dev/qdrant-api-key-hash";
 
+    /**
+     * All pods start at once. With OrderedReady a cluster's cold start deadlocks: pod 1 is not started before pod 0
+     * is ready, and pod 0 is not ready before its peers answer.
+     */
+    static final String POD_MANAGEMENT_POLICY = "Parallel";
     static final long USER = 1000;
-    private static final String STORAGE_VOLUME = "storage";
+    private static final String STORAGE_VOLUME = QdrantVolumes.CLAIM_TEMPLATE;
     private static final String STORAGE_PATH = "/qdrant/storage";
+    static final String SNAPSHOTS_VOLUME = "snapshots";
 
     public QdrantStatefulSetDependentResource() {
         super(StatefulSet.class);
@@ -41,7 +53,7 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
                 .withNewSpec()
                 .withReplicas(qdrant.getReplicas())
                 .withServiceName(Names.qdrantHeadless(primary))
-                .withPodManagementPolicy("OrderedReady")
+                .withPodManagementPolicy(POD_MANAGEMENT_POLICY)
                 .withNewSelector().withMatchLabels(Labels.selector(primary, Labels.COMPONENT_QDRANT)).endSelector()
                 .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
                 .withNewPersistentVolumeClaimRetentionPolicy()
@@ -49,21 +61,42 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
                 .withWhenScaled("Retain")
                 .endPersistentVolumeClaimRetentionPolicy()
                 .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(Labels.of(primary, Labels.COMPONENT_QDRANT))
-                .withAnnotations(Map.of(API_KEY_HASH_ANNOTATION, inputs.qdrantApiKeyDigest()))
-                .endMetadata()
-                .withNewSpec()
+                .withMetadata(PodPlacement.podMetadata(primary, Labels.COMPONENT_QDRANT, qdrant,
+                        Map.of(API_KEY_HASH_ANNOTATION, inputs.qdrantApiKeyDigest())))
+                .withSpec(podSpec(primary, inputs))
+                .endTemplate()
+                .withVolumeClaimTemplates(volumeClaimTemplates(primary, inputs))
+                .endSpec()
+                .build();
+    }
+
+    /** Fields the API server will not update are changed by recreating the StatefulSet, its pods left running. */
+    @Override
+    public StatefulSet update(StatefulSet actual, StatefulSet desired, MemoryServer primary,
+            Context<MemoryServer> context) {
+        if (StatefulSetRecreation.needed(actual, desired)) {
+            Log.infof("Recreating StatefulSet %s/%s to change fields that cannot be updated; its pods and volumes stay",
+                    actual.getMetadata().getNamespace(), actual.getMetadata().getName());
+            context.getClient().resource(actual).withPropagationPolicy(DeletionPropagation.ORPHAN).delete();
+            OperatorEvents.normal(context.getClient(), primary, "Recreating", "Deleted " + describe(actual)
+                    + " with its pods and volumes left running, to create it again with fields that cannot be "
+                    + "updated in place");
+            return actual;
+        }
+        return super.update(actual, desired, primary, context);
+    }
+
+    private static PodSpec podSpec(MemoryServer primary, Inputs inputs) {
+        var pod = new PodSpecBuilder()
                 .withAutomountServiceAccountToken(false)
                 .withSecurityContext(SecurityContexts.pod(USER))
                 .withContainers(container(primary, inputs))
-                .addNewVolume().withName("snapshots").withNewEmptyDir().endEmptyDir().endVolume()
-                .addNewVolume().withName("init").withNewEmptyDir().endEmptyDir().endVolume()
-                .endSpec()
-                .endTemplate()
-                .withVolumeClaimTemplates(volumeClaimTemplate(primary))
-                .endSpec()
-                .build();
+                .addNewVolume().withName("init").withNewEmptyDir().endEmptyDir().endVolume();
+        if (primary.getSpec().getQdrant().getSnapshots().getSize() == null) {
+            pod.addNewVolume().withName(SNAPSHOTS_VOLUME).withNewEmptyDir().endEmptyDir().endVolume();
+        }
+        PodPlacement.apply(pod, primary, Labels.COMPONENT_QDRANT, primary.getSpec().getQdrant());
+        return pod.build();
     }
 
     private static Container container(MemoryServer primary, Inputs inputs) {
@@ -90,7 +123,7 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
                 .withResources(resources(qdrant.getResources()))
                 .withSecurityContext(SecurityContexts.container())
                 .addNewVolumeMount().withName(STORAGE_VOLUME).withMountPath(STORAGE_PATH).endVolumeMount()
-                .addNewVolumeMount().withName("snapshots").withMountPath("/qdrant/snapshots").endVolumeMount()
+                .addNewVolumeMount().withName(SNAPSHOTS_VOLUME).withMountPath("/qdrant/snapshots").endVolumeMount()
                 .addNewVolumeMount().withName("init").withMountPath("/qdrant/init").endVolumeMount();
         if (qdrant.getReplicas() > 1) {
             builder.withCommand("/bin/bash", "-c", clusterBootstrapScript(primary));
@@ -125,17 +158,30 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
                 + "else exec ./entrypoint.sh --bootstrap \"" + first + "\" --uri \"" + self + "\"; fi";
     }
 
-    private static PersistentVolumeClaim volumeClaimTemplate(MemoryServer primary) {
+    /** The data volume, and the snapshot volume when the spec gives it a size. */
+    private static List<PersistentVolumeClaim> volumeClaimTemplates(MemoryServer primary, Inputs inputs) {
         var storage = primary.getSpec().getQdrant().getStorage();
+        var claims = new ArrayList<PersistentVolumeClaim>();
+        claims.add(claim(primary, STORAGE_VOLUME, inputs.keptQdrantVolumeSize().orElse(storage.getSize()),
+                storage.getStorageClassName()));
+        var snapshots = primary.getSpec().getQdrant().getSnapshots();
+        if (snapshots.getSize() != null) {
+            claims.add(claim(primary, SNAPSHOTS_VOLUME, snapshots.getSize(), snapshots.getStorageClassName()));
+        }
+        return claims;
+    }
+
+    private static PersistentVolumeClaim claim(MemoryServer primary, String name, String size,
+            String storageClassName) {
         return new PersistentVolumeClaimBuilder()
                 .withNewMetadata()
-                .withName(STORAGE_VOLUME)
+                .withName(name)
                 .withLabels(Labels.of(primary, Labels.COMPONENT_QDRANT))
                 .endMetadata()
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
-                .withStorageClassName(storage.getStorageClassName())
-                .withNewResources().addToRequests("storage", new Quantity(storage.getSize())).endResources()
+                .withStorageClassName(storageClassName)
+                .withNewResources().addToRequests("storage", new Quantity(size)).endResources()
                 .endSpec()
                 .build();
     }

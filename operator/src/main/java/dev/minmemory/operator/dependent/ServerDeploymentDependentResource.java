@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -36,6 +38,7 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
 
     @Override
     public Deployment desired(MemoryServer primary, Inputs inputs) {
+        ServerSpec server = primary.getSpec().getServer();
         return new DeploymentBuilder()
                 .withMetadata(Metadata.of(primary, Names.server(primary), Labels.COMPONENT_SERVER))
                 .withNewSpec()
@@ -46,21 +49,24 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 .endRollingUpdate()
                 .endStrategy()
                 .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(Labels.of(primary, Labels.COMPONENT_SERVER))
-                .withAnnotations(Map.of(CONFIG_HASH_ANNOTATION, configHash(primary, inputs)))
-                .endMetadata()
-                .withNewSpec()
+                .withMetadata(PodPlacement.podMetadata(primary, Labels.COMPONENT_SERVER, server,
+                        Map.of(CONFIG_HASH_ANNOTATION, configHash(primary, inputs))))
+                .withSpec(podSpec(primary, inputs))
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static PodSpec podSpec(MemoryServer primary, Inputs inputs) {
+        var pod = new PodSpecBuilder()
                 .withAutomountServiceAccountToken(false)
                 .withSecurityContext(SecurityContexts.pod(USER))
                 .withContainers(container(primary, inputs))
                 .addNewVolume().withName("data").withNewEmptyDir().endEmptyDir().endVolume()
                 .addNewVolume().withName("djl-cache").withNewEmptyDir().endEmptyDir().endVolume()
-                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build();
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
+        PodPlacement.apply(pod, primary, Labels.COMPONENT_SERVER, primary.getSpec().getServer());
+        return pod.build();
     }
 
     /** The auth configuration arrives through envFrom, so a change to it is invisible in the pod template. */
@@ -76,6 +82,8 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 .withEnv(environment(primary))
                 .addNewEnvFrom().withNewSecretRef().withName(Names.authSecret(primary)).endSecretRef().endEnvFrom()
                 .addNewPort().withName("http").withContainerPort(Endpoints.SERVER_PORT).withProtocol("TCP").endPort()
+                .addNewPort().withName("management").withContainerPort(Endpoints.MANAGEMENT_PORT).withProtocol("TCP")
+                .endPort()
                 .withNewStartupProbe().withHttpGet(health("/q/health/live"))
                 .withPeriodSeconds(5).withFailureThreshold(60).endStartupProbe()
                 .withNewLivenessProbe().withHttpGet(health("/q/health/live"))
@@ -94,6 +102,8 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
         return List.of(
                 Env.value("PORT", Integer.toString(Endpoints.SERVER_PORT)),
                 Env.value("QUARKUS_HTTP_HOST", "0.0.0.0"),
+                Env.value("MANAGEMENT_PORT", Integer.toString(Endpoints.MANAGEMENT_PORT)),
+                Env.value("QUARKUS_MANAGEMENT_HOST", "0.0.0.0"),
                 Env.value("MCP_DATA_DIR", DATA_DIR),
                 Env.value("DJL_CACHE_DIR", DJL_CACHE_DIR),
                 Env.value("MEMORY_EMBEDDING_MODEL", primary.getSpec().getServer().getEmbeddingModel().id()),
@@ -103,7 +113,7 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
     }
 
     private static HTTPGetAction health(String path) {
-        return new HTTPGetActionBuilder().withPath(path).withNewPort("http").build();
+        return new HTTPGetActionBuilder().withPath(path).withNewPort("management").build();
     }
 
     private static ResourceRequirements resources(ResourceRequirements requested) {

@@ -1,5 +1,6 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.ArrayList;
 import java.util.Map;
 
 import dev.minmemory.operator.crd.MemoryServer;
@@ -7,14 +8,16 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
- * The server accepts traffic only from the ingress controller's namespace, or, without an ingress, only from
- * pods of its own namespace.
+ * The server accepts MCP traffic only from the ingress controller's namespace, or, without an ingress, only from
+ * pods of its own namespace; its management port (health, metrics) only from the monitoring namespace, if one is set.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class ServerNetworkPolicyDependentResource extends UpdatableOwnedResource<NetworkPolicy> {
@@ -27,17 +30,24 @@ public class ServerNetworkPolicyDependentResource extends UpdatableOwnedResource
 
     @Override
     public NetworkPolicy desired(MemoryServer primary, Inputs inputs) {
+        var rules = new ArrayList<NetworkPolicyIngressRule>();
+        rules.add(rule(allowedPeer(primary), Endpoints.SERVER_PORT));
+        MonitoringPeer.of(primary).ifPresent(scraper -> rules.add(rule(scraper, Endpoints.MANAGEMENT_PORT)));
         return new NetworkPolicyBuilder()
                 .withMetadata(Metadata.of(primary, Names.server(primary), Labels.COMPONENT_SERVER))
                 .withNewSpec()
                 .withNewPodSelector().withMatchLabels(Labels.selector(primary, Labels.COMPONENT_SERVER))
                 .endPodSelector()
                 .withPolicyTypes("Ingress")
-                .addNewIngress()
-                .withFrom(allowedPeer(primary))
-                .addNewPort().withProtocol("TCP").withPort(new IntOrString(Endpoints.SERVER_PORT)).endPort()
-                .endIngress()
+                .withIngress(rules)
                 .endSpec()
+                .build();
+    }
+
+    private static NetworkPolicyIngressRule rule(NetworkPolicyPeer from, int port) {
+        return new NetworkPolicyIngressRuleBuilder()
+                .withFrom(from)
+                .addNewPort().withProtocol("TCP").withPort(new IntOrString(port)).endPort()
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.minmemory.operator.reconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -13,6 +14,7 @@ import dev.minmemory.operator.dependent.AuthSecretDependentResource;
 import dev.minmemory.operator.dependent.Endpoints;
 import dev.minmemory.operator.dependent.IngressDependentResource;
 import dev.minmemory.operator.dependent.IngressEnabled;
+import dev.minmemory.operator.dependent.Labels;
 import dev.minmemory.operator.dependent.Names;
 import dev.minmemory.operator.dependent.NetworkPolicyEnabled;
 import dev.minmemory.operator.dependent.OperatorContext;
@@ -22,24 +24,29 @@ import dev.minmemory.operator.dependent.QdrantNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.QdrantPodDisruptionBudgetDependentResource;
 import dev.minmemory.operator.dependent.QdrantServiceDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
+import dev.minmemory.operator.dependent.QdrantVolumes;
 import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
 import dev.minmemory.operator.dependent.ServerNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.ServerPodDisruptionBudgetDependentResource;
 import dev.minmemory.operator.dependent.ServerServiceDependentResource;
+import dev.minmemory.operator.events.ReadinessEvents;
 import dev.minmemory.operator.status.ComponentChecks;
 import dev.minmemory.operator.status.ConditionTypes;
 import dev.minmemory.operator.status.StatusAggregator;
 import dev.minmemory.operator.validation.SpecValidator;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.quarkus.logging.Log;
 
 /**
@@ -47,7 +54,10 @@ import io.quarkus.logging.Log;
  * The workflow is invoked explicitly so that an invalid spec touches nothing but the status.
  * Objects of one kind share one informer (useEventSourceWithName) to keep a single watch per kind.
  */
-@ControllerConfiguration(name = "memoryserver")
+@ControllerConfiguration(name = "memoryserver", maxReconciliationInterval = @MaxReconciliationInterval(
+        interval = MemoryServerReconciler.MAX_INTERVAL_MINUTES, timeUnit = TimeUnit.MINUTES))
+@GradualRetry(maxAttempts = MemoryServerReconciler.RETRY_FOREVER, initialInterval = 2_000, intervalMultiplier = 2,
+        maxInterval = MemoryServerReconciler.MAX_RETRY_INTERVAL_MILLIS)
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(name = "qdrant-api-key", type = QdrantApiKeySecretDependentResource.class),
         @Dependent(name = "auth", type = AuthSecretDependentResource.class, useEventSourceWithName = "qdrant-api-key"),
@@ -73,6 +83,18 @@ import io.quarkus.logging.Log;
 })
 public class MemoryServerReconciler implements Reconciler<MemoryServer> {
 
+    /**
+     * Even without events every MemoryServer is reconciled this often, so drift the informers missed is repaired
+     * (JOSDK's default is 10 hours).
+     */
+    static final long MAX_INTERVAL_MINUTES = 10;
+    /**
+     * A failing reconciliation is retried with back-off (2 s, doubling) up to this interval, and never given up:
+     * after JOSDK's default 5 attempts, a failed resource would otherwise wait for the next event or interval.
+     */
+    static final long MAX_RETRY_INTERVAL_MILLIS = 5 * 60_000;
+    static final int RETRY_FOREVER = -1;
+
     /** Pods, certificates and load balancers become ready without touching anything the operator watches. */
     private static final Duration NOT_READY_RECHECK = Duration.ofSeconds(10);
 
@@ -88,18 +110,21 @@ public class MemoryServerReconciler implements Reconciler<MemoryServer> {
         if (!problems.isEmpty()) {
             Log.infof("MemoryServer %s/%s has an invalid spec: %s", ms.getMetadata().getNamespace(),
                     ms.getMetadata().getName(), problems);
-            return patchIfChanged(ms, aggregator.invalidSpec(problems));
+            return patchIfChanged(ms, aggregator.invalidSpec(problems), context);
         }
 
-        OperatorContext.store(context, config);
+        var resize = QdrantVolumes.resize(ms, context.getSecondaryResource(StatefulSet.class), context.getClient());
+        OperatorContext.store(context, config, resize);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         var status = aggregator.components(Endpoints.mcp(ms), List.of(
-                ComponentChecks.qdrant(ms, context.getSecondaryResource(StatefulSet.class)),
-                ComponentChecks.server(ms, context.getSecondaryResource(Deployment.class)),
+                ComponentChecks.qdrant(ms, context.getSecondaryResource(StatefulSet.class), resize.refusal(),
+                        () -> pods(ms, Labels.COMPONENT_QDRANT, context)),
+                ComponentChecks.server(ms, context.getSecondaryResource(Deployment.class),
+                        () -> pods(ms, Labels.COMPONENT_SERVER, context)),
                 ComponentChecks.ingress(ms, context.getSecondaryResource(Ingress.class), tlsSecret(ms),
                         tlsSecretExists(ms, context))));
-        var control = patchIfChanged(ms, status);
+        var control = patchIfChanged(ms, status, context);
         return isReady(status) ? control : control.rescheduleAfter(NOT_READY_RECHECK);
     }
 
@@ -111,16 +136,25 @@ public class MemoryServerReconciler implements Reconciler<MemoryServer> {
         if (status.equals(ms.getStatus())) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
+        ReadinessEvents.onChange(context.getClient(), ms, ms.getStatus(), status);
         ms.setStatus(status);
         return ErrorStatusUpdateControl.patchStatus(ms);
     }
 
-    private static UpdateControl<MemoryServer> patchIfChanged(MemoryServer ms, MemoryServerStatus status) {
+    private static UpdateControl<MemoryServer> patchIfChanged(MemoryServer ms, MemoryServerStatus status,
+            Context<MemoryServer> context) {
         if (status.equals(ms.getStatus())) {
             return UpdateControl.noUpdate();
         }
+        ReadinessEvents.onChange(context.getClient(), ms, ms.getStatus(), status);
         ms.setStatus(status);
         return UpdateControl.patchStatus(ms);
+    }
+
+    /** Pods are read, not watched: their state matters only to explain a wait, and the re-check covers that. */
+    private static List<Pod> pods(MemoryServer ms, String component, Context<MemoryServer> context) {
+        return context.getClient().pods().inNamespace(ms.getMetadata().getNamespace())
+                .withLabels(Labels.selector(ms, component)).list().getItems();
     }
 
     private static String tlsSecret(MemoryServer ms) {

@@ -4,56 +4,99 @@ import static dev.minmemory.operator.status.ComponentState.notReady;
 import static dev.minmemory.operator.status.ComponentState.ready;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 
-/** Turns the observed workloads into one state per component. */
+/**
+ * Turns the observed workloads into one state per component. A workload is ready only when its controller has seen
+ * the latest spec (observedGeneration), every pod runs the latest template (revisions, updated replicas) and enough
+ * of them are ready: GitOps health checks read Ready, so it must not turn True before a change has rolled out.
+ */
 public final class ComponentChecks {
 
     private ComponentChecks() {
     }
 
-    public static ComponentState qdrant(MemoryServer ms, Optional<StatefulSet> statefulSet) {
-        int wanted = ms.getSpec().getQdrant().getReplicas();
+    /**
+     * @param storageRefusal why spec.qdrant.storage was not applied, if it was not
+     * @param pods the Qdrant pods, read only when they are needed to explain a wait
+     */
+    public static ComponentState qdrant(MemoryServer ms, Optional<StatefulSet> statefulSet,
+            Optional<String> storageRefusal, Supplier<List<Pod>> pods) {
+        String type = ConditionTypes.QDRANT_READY;
         if (statefulSet.isEmpty()) {
-            return notReady(ConditionTypes.QDRANT_READY, "NotCreated", "the Qdrant StatefulSet does not exist yet");
+            return notReady(type, "NotCreated", "the Qdrant StatefulSet does not exist yet");
         }
-        var status = statefulSet.get().getStatus();
-        int readyPods = status == null || status.getReadyReplicas() == null ? 0 : status.getReadyReplicas();
-        int updated = status == null || status.getUpdatedReplicas() == null ? 0 : status.getUpdatedReplicas();
+        if (storageRefusal.isPresent()) {
+            return notReady(type, "StorageChangeRefused", storageRefusal.get());
+        }
+        var sts = statefulSet.get();
+        var status = sts.getStatus();
+        int wanted = ms.getSpec().getQdrant().getReplicas();
+        if (status == null || !seen(sts.getMetadata(), status.getObservedGeneration())) {
+            return withPodProblems(notReady(type, "RolloutPending", "the StatefulSet controller has not processed "
+                    + "the latest Qdrant spec yet"), pods);
+        }
+        int readyPods = count(status.getReadyReplicas());
+        int updated = count(status.getUpdatedReplicas());
+        int existing = count(status.getReplicas());
         String counts = readyPods + "/" + wanted + " Qdrant pods ready";
+        boolean revisionsDiffer = status.getUpdateRevision() != null
+                && !Objects.equals(status.getCurrentRevision(), status.getUpdateRevision());
+        if (updated < wanted || revisionsDiffer) {
+            return withPodProblems(notReady(type, "RollingUpdate", counts + ", " + updated + " updated"), pods);
+        }
+        if (existing > wanted) {
+            return notReady(type, "ScalingDown", counts + ", " + existing + " pods still running");
+        }
         if (readyPods < wanted) {
-            return notReady(ConditionTypes.QDRANT_READY, "PodsNotReady", counts);
+            return withPodProblems(notReady(type, "PodsNotReady", counts), pods);
         }
-        if (updated < wanted) {
-            return notReady(ConditionTypes.QDRANT_READY, "RollingUpdate", counts + ", " + updated + " updated");
-        }
-        return ready(ConditionTypes.QDRANT_READY, "PodsReady", counts);
+        return ready(type, "PodsReady", counts);
     }
 
-    public static ComponentState server(MemoryServer ms, Optional<Deployment> deployment) {
-        int wanted = ms.getSpec().getServer().getReplicas();
+    /** @param pods the server pods, read only when they are needed to explain a wait */
+    public static ComponentState server(MemoryServer ms, Optional<Deployment> deployment, Supplier<List<Pod>> pods) {
+        String type = ConditionTypes.SERVER_READY;
         if (deployment.isEmpty()) {
-            return notReady(ConditionTypes.SERVER_READY, "NotCreated",
-                    "the memory server Deployment does not exist yet");
+            return notReady(type, "NotCreated", "the memory server Deployment does not exist yet");
         }
         var status = deployment.get().getStatus();
-        int available = status == null || status.getAvailableReplicas() == null ? 0 : status.getAvailableReplicas();
-        int updated = status == null || status.getUpdatedReplicas() == null ? 0 : status.getUpdatedReplicas();
+        int wanted = ms.getSpec().getServer().getReplicas();
+        if (status == null || !seen(deployment.get().getMetadata(), status.getObservedGeneration())) {
+            return withPodProblems(notReady(type, "RolloutPending", "the Deployment controller has not processed "
+                    + "the latest memory server spec yet"), pods);
+        }
+        int available = count(status.getAvailableReplicas());
+        int updated = count(status.getUpdatedReplicas());
+        int existing = count(status.getReplicas());
         String counts = available + "/" + wanted + " memory server pods available";
+        var stalled = status.getConditions().stream()
+                .filter(c -> "Progressing".equals(c.getType()) && "ProgressDeadlineExceeded".equals(c.getReason()))
+                .findFirst();
+        if (stalled.isPresent()) {
+            return withPodProblems(
+                    notReady(type, "ProgressDeadlineExceeded", counts + ", " + stalled.get().getMessage()),
+                    pods);
+        }
+        if (updated < wanted || existing > updated) {
+            return withPodProblems(notReady(type, "RollingUpdate", counts + ", " + updated + " updated, "
+                    + existing + " running"), pods);
+        }
         if (available < wanted) {
-            return notReady(ConditionTypes.SERVER_READY, "PodsNotReady", counts);
+            return withPodProblems(notReady(type, "PodsNotReady", counts), pods);
         }
-        if (updated < wanted) {
-            return notReady(ConditionTypes.SERVER_READY, "RollingUpdate", counts + ", " + updated + " updated");
-        }
-        return ready(ConditionTypes.SERVER_READY, "PodsReady", counts);
+        return ready(type, "PodsReady", counts);
     }
 
     public static ComponentState ingress(MemoryServer ms, Optional<Ingress> ingress, String tlsSecret,
@@ -79,6 +122,21 @@ public final class ComponentChecks {
                     "the ingress controller has not assigned an address to " + spec.getHost() + " yet");
         }
         return ready(ConditionTypes.INGRESS_READY, "Serving", "https://" + spec.getHost() + " is served with TLS");
+    }
+
+    private static ComponentState withPodProblems(ComponentState state, Supplier<List<Pod>> pods) {
+        return PodProblems.describe(pods.get())
+                .map(problems -> notReady(state.type(), state.reason(), state.message() + "; " + problems))
+                .orElse(state);
+    }
+
+    private static boolean seen(ObjectMeta metadata, Long observedGeneration) {
+        Long generation = metadata == null ? null : metadata.getGeneration();
+        return generation == null || (observedGeneration != null && observedGeneration >= generation);
+    }
+
+    private static int count(Integer replicas) {
+        return replicas == null ? 0 : replicas;
     }
 
     private static List<IngressLoadBalancerIngress> loadBalancers(Ingress ingress) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,8 +17,11 @@ import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.TestConfig;
 import dev.minmemory.operator.crd.EmbeddingModel;
 import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
@@ -70,6 +74,22 @@ class DesiredObjectsMatchReviewedManifestsTest {
         ms.getSpec().getQdrant().setDeleteStorageWithResource(true);
         ms.getSpec().getQdrant().getStorage().setStorageClassName("fast-ssd");
         ms.getSpec().getIngress().setEnabled(false);
+        ms.getSpec().getNetworkPolicy()
+                .setMonitoringNamespaceLabels(Map.of("kubernetes.io/metadata.name", "monitoring"));
+        var qdrant = ms.getSpec().getQdrant();
+        qdrant.getScheduling().setNodeSelector(Map.of("disktype", "ssd"));
+        qdrant.getScheduling().setTolerations(List.of(new TolerationBuilder().withKey("dedicated").withOperator("Equal")
+                .withValue("qdrant").withEffect("NoSchedule").build()));
+        qdrant.getScheduling().setPriorityClassName("platform-critical");
+        qdrant.setImagePullSecrets(List.of(new LocalObjectReference("regcred")));
+        var server = ms.getSpec().getServer();
+        server.getScheduling().setAffinity(new AffinityBuilder().withNewPodAntiAffinity()
+                .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(100).withNewPodAffinityTerm()
+                .withTopologyKey("topology.kubernetes.io/zone").withNewLabelSelector()
+                .addToMatchLabels("app.kubernetes.io/component", "server").endLabelSelector().endPodAffinityTerm()
+                .endPreferredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().build());
+        server.setPodLabels(Map.of("team", "b"));
+        server.setPodAnnotations(Map.of("sidecar.istio.io/inject", "false"));
         return ms;
     }
 }

@@ -1,6 +1,7 @@
 package dev.minmemory.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Map;
 
@@ -9,10 +10,22 @@ import org.junit.jupiter.api.Test;
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.TestConfig;
 import dev.minmemory.operator.crd.TlsSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 
 class IngressDependentResourceTest {
 
     private final IngressDependentResource dependent = new IngressDependentResource();
+
+    @Test
+    void onlyMcpAndItsOAuthMetadataAreRoutedSoHealthAndMetricsStayPrivate() {
+        var paths = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs())
+                .getSpec().getRules().get(0).getHttp().getPaths();
+
+        assertThat(paths).extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType)
+                .containsExactly(tuple("/mcp", "Prefix"), tuple("/.well-known/oauth-protected-resource", "Prefix"));
+        assertThat(paths).allSatisfy(path -> assertThat(path.getBackend().getService().getPort().getName())
+                .isEqualTo("http"));
+    }
 
     @Test
     void anExistingCertificateSecretIsUsedAsIsWithoutCertManager() {

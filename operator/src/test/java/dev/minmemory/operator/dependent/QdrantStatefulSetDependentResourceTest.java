@@ -3,12 +3,15 @@ package dev.minmemory.operator.dependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.TestConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 
 class QdrantStatefulSetDependentResourceTest {
 
@@ -76,10 +79,87 @@ class QdrantStatefulSetDependentResourceTest {
     }
 
     @Test
+    void podsStartInParallelSoAClusterCanColdStart() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getQdrant().setReplicas(3);
+
+        assertThat(dependent.desired(ms, TestConfig.inputs()).getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+    }
+
+    @Test
+    void aStatefulSetOfAnOlderOperatorWithOrderedReadyIsRecreatedRatherThanUpdated() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var desired = dependent.desired(ms, TestConfig.inputs());
+        var old = new StatefulSetBuilder(desired).editSpec().withPodManagementPolicy("OrderedReady").endSpec().build();
+
+        assertThat(StatefulSetRecreation.needed(old, desired)).isTrue();
+        assertThat(StatefulSetRecreation.needed(desired, dependent.desired(ms, TestConfig.inputs()))).isFalse();
+    }
+
+    @Test
+    void aLargerVolumeChangesTheClaimTemplateWhichNeedsARecreation() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var before = dependent.desired(ms, TestConfig.inputs());
+        ms.getSpec().getQdrant().getStorage().setSize("20Gi");
+
+        assertThat(StatefulSetRecreation.needed(before, dependent.desired(ms, TestConfig.inputs()))).isTrue();
+    }
+
+    @Test
+    void aStoredTemplateWithServerDefaultsAndTheSameSizeInOtherUnitsNeedsNoRecreation() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var desired = dependent.desired(ms, TestConfig.inputs());
+        var stored = new StatefulSetBuilder(desired).editSpec().editFirstVolumeClaimTemplate()
+                .editSpec().withVolumeMode("Filesystem")
+                .editResources().addToRequests("storage", new Quantity("10240Mi")).endResources().endSpec()
+                .withNewStatus().withPhase("Pending").endStatus()
+                .endVolumeClaimTemplate().endSpec().build();
+
+        assertThat(StatefulSetRecreation.needed(stored, desired)).isFalse();
+    }
+
+    @Test
+    void aRefusedResizeKeepsTheVolumeSizeTheClaimsHaveSoOtherChangesStillApply() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getQdrant().getStorage().setSize("5Gi");
+        ms.getSpec().getQdrant().setImage("registry.example.com/qdrant:v2");
+
+        var sts = dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.of("10Gi")));
+
+        assertThat(sts.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests())
+                .containsEntry("storage", new Quantity("10Gi"));
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example.com/qdrant:v2");
+    }
+
+    @Test
+    void snapshotsGoToAVolumeOfTheirOwnWhenTheSpecSizesOneAndToAnEmptyDirOtherwise() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var withoutVolume = dependent.desired(ms, TestConfig.inputs());
+        assertThat(withoutVolume.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName())
+                .containsExactly("storage");
+        assertThat(withoutVolume.getSpec().getTemplate().getSpec().getVolumes())
+                .anySatisfy(v -> assertThat(v.getName()).isEqualTo("snapshots"));
+
+        ms.getSpec().getQdrant().getSnapshots().setSize("20Gi");
+        ms.getSpec().getQdrant().getSnapshots().setStorageClassName("backup");
+        var sts = dependent.desired(ms, TestConfig.inputs());
+
+        assertThat(sts.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName())
+                .containsExactly("storage", "snapshots");
+        assertThat(sts.getSpec().getVolumeClaimTemplates().get(1).getSpec().getStorageClassName()).isEqualTo("backup");
+        assertThat(sts.getSpec().getTemplate().getSpec().getVolumes())
+                .noneSatisfy(v -> assertThat(v.getName()).isEqualTo("snapshots"));
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+                .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/qdrant/snapshots"));
+    }
+
+    @Test
     void aNewApiKeyChangesThePodTemplateSoQdrantRestartsWithIt() {
         var ms = MemoryServers.auth0("team-a", "memory");
         var before = dependent.desired(ms, TestConfig.inputs());
-        var after = dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-new-key"));
+        var after =
+                dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-new-key", Optional.empty()));
 
         assertThat(after.getSpec().getTemplate()).isNotEqualTo(before.getSpec().getTemplate());
     }

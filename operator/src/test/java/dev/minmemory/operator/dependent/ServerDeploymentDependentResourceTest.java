@@ -1,6 +1,9 @@
 package dev.minmemory.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +11,9 @@ import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.TestConfig;
 import dev.minmemory.operator.crd.EmbeddingModel;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
@@ -57,6 +62,21 @@ class ServerDeploymentDependentResourceTest {
         assertThat(container(deployment).getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(container(deployment).getVolumeMounts()).extracting(VolumeMount::getMountPath)
                 .containsExactly("/var/lib/min-memory", "/var/cache/djl", "/tmp");
+    }
+
+    @Test
+    void probesAskTheManagementPortWhichListensOnThePodAddress() {
+        var container = container(dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs()));
+
+        for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(),
+                container.getReadinessProbe())) {
+            assertThat(probe.getHttpGet().getPath()).startsWith("/q/health/");
+            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        }
+        assertThat(container.getPorts()).filteredOn(port -> "management".equals(port.getName()))
+                .extracting(ContainerPort::getContainerPort).containsExactly(Endpoints.MANAGEMENT_PORT);
+        assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
+                .contains(tuple("MANAGEMENT_PORT", "9000"), tuple("QUARKUS_MANAGEMENT_HOST", "0.0.0.0"));
     }
 
     private static Container container(Deployment deployment) {

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Reads and nudges the mock API server the way a real cluster's controllers would. */
 final class ClusterFixture {
@@ -44,12 +45,18 @@ final class ClusterFixture {
         return client.resources(MemoryServer.class).inNamespace(namespace).withName(name).get();
     }
 
+    /** Like kubectl edit: on a conflict with the operator's own status write, reads again and retries. */
     MemoryServer edit(MemoryServer ms, Consumer<MemoryServer> change) {
-        return client.resources(MemoryServer.class).inNamespace(ms.getMetadata().getNamespace())
+        return await().atMost(PATIENCE).ignoreExceptionsMatching(ClusterFixture::isConflict).until(() -> client
+                .resources(MemoryServer.class).inNamespace(ms.getMetadata().getNamespace())
                 .withName(ms.getMetadata().getName()).edit(current -> {
                     change.accept(current);
                     return current;
-                });
+                }), Objects::nonNull);
+    }
+
+    private static boolean isConflict(Throwable e) {
+        return e instanceof KubernetesClientException k && k.getCode() == 409;
     }
 
     <T extends HasMetadata> T get(Class<T> kind, String namespace, String name) {
@@ -84,15 +91,19 @@ final class ClusterFixture {
                 .build()).create();
     }
 
-    /** What the StatefulSet, Deployment and ingress controllers would report once everything runs. */
+    /**
+     * What the StatefulSet, Deployment and ingress controllers would report once everything runs: the current
+     * generation observed, every pod on the latest revision and ready.
+     */
     void reportWorkloadsRunning(String namespace, String name, int qdrantPods, int serverPods) {
         client.resources(StatefulSet.class).inNamespace(namespace).withName(name + "-qdrant").editStatus(sts -> {
-            sts.setStatus(new StatefulSetStatusBuilder()
+            sts.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(sts.getMetadata().getGeneration())
+                    .withCurrentRevision("rev-1").withUpdateRevision("rev-1")
                     .withReplicas(qdrantPods).withReadyReplicas(qdrantPods).withUpdatedReplicas(qdrantPods).build());
             return sts;
         });
         client.resources(Deployment.class).inNamespace(namespace).withName(name + "-server").editStatus(d -> {
-            d.setStatus(new DeploymentStatusBuilder()
+            d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
                     .withReplicas(serverPods).withAvailableReplicas(serverPods).withReadyReplicas(serverPods)
                     .withUpdatedReplicas(serverPods).build());
             return d;

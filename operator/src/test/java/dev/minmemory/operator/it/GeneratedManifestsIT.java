@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
@@ -47,17 +49,32 @@ class GeneratedManifestsIT {
                 rule("minmemory.dev", "memoryservers", "get", "list", "watch"),
                 rule("minmemory.dev", "memoryservers/status", "patch", "update"),
                 rule("", List.of("secrets", "services"), "get", "list", "watch", "create", "patch", "update"),
-                rule("apps", List.of("statefulsets", "deployments"), "get", "list", "watch", "create", "patch",
-                        "update"),
+                rule("apps", "deployments", "get", "list", "watch", "create", "patch", "update"),
+                rule("apps", "statefulsets", "get", "list", "watch", "create", "patch", "update", "delete"),
+                rule("", "persistentvolumeclaims", "get", "list", "patch"),
+                rule("", "pods", "list"),
+                rule("", "events", "create"),
                 rule("policy", "poddisruptionbudgets", "get", "list", "watch", "create", "patch", "update"),
                 rule("networking.k8s.io", List.of("ingresses", "networkpolicies"),
                         "get", "list", "watch", "create", "patch", "update", "delete")));
-        assertThat(objects).filteredOn(o -> o.getKind().endsWith("Binding")).singleElement()
+        assertThat(objects).filteredOn(ClusterRoleBinding.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(ClusterRoleBinding.class, binding -> {
                     assertThat(binding.getRoleRef().getName()).isEqualTo(role.get(0).getMetadata().getName());
                     assertThat(binding.getSubjects()).singleElement()
                             .satisfies(s -> assertThat(s.getName()).isEqualTo("min-memory-operator"));
                 });
+    }
+
+    @Test
+    void leaderElectionMayOnlyUseLeasesInTheOperatorsOwnNamespace() throws IOException {
+        var objects = manifests();
+
+        assertThat(objects).filteredOn(Role.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(Role.class, role -> assertThat(role.getRules()).containsExactly(
+                        rule("coordination.k8s.io", "leases", "get", "create", "update")));
+        assertThat(objects).filteredOn(RoleBinding.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(RoleBinding.class, binding -> assertThat(binding.getSubjects())
+                        .singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("min-memory-operator")));
     }
 
     private static List<HasMetadata> manifests() throws IOException {

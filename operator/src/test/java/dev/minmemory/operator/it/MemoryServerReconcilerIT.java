@@ -2,9 +2,11 @@ package dev.minmemory.operator.it;
 
 import static dev.minmemory.operator.it.ClusterFixture.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,16 @@ import dev.minmemory.operator.crd.MemoryServerStatus;
 import dev.minmemory.operator.dependent.QdrantApiKeySecretDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
 import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
+import dev.minmemory.operator.reconciler.MemoryServerReconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -33,6 +42,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.quarkiverse.operatorsdk.runtime.QuarkusConfigurationService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
@@ -43,6 +54,12 @@ class MemoryServerReconcilerIT {
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    QuarkusConfigurationService configuration;
+
+    @Inject
+    MemoryServerReconciler reconciler;
 
     ClusterFixture cluster;
     String namespace;
@@ -97,8 +114,8 @@ class MemoryServerReconcilerIT {
             assertThat(status.getEndpoint()).isEqualTo("https://memory." + namespace + ".example.com/mcp");
             assertThat(status.getObservedGeneration()).isEqualTo(1L);
             assertThat(condition(status.getConditions(), "Ready").getStatus()).isEqualTo("False");
-            assertThat(condition(status.getConditions(), "QdrantReady").getReason()).isEqualTo("PodsNotReady");
-            assertThat(condition(status.getConditions(), "ServerReady").getReason()).isEqualTo("PodsNotReady");
+            assertThat(condition(status.getConditions(), "QdrantReady").getReason()).isEqualTo("RolloutPending");
+            assertThat(condition(status.getConditions(), "ServerReady").getReason()).isEqualTo("RolloutPending");
             assertThat(condition(status.getConditions(), "IngressReady").getMessage())
                     .isEqualTo("waiting for cert-manager ClusterIssuer letsencrypt-prod to issue Secret memory-tls");
         });
@@ -262,6 +279,27 @@ class MemoryServerReconcilerIT {
                     + "(any OIDC provider) or auth.auth0Domain (an Auth0 tenant); auth.issuer must be an https:// URL");
         });
         assertThat(cluster.everythingIn(namespace)).isEmpty();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(events(namespace))
+                .anySatisfy(event -> {
+                    assertThat(event.getType()).isEqualTo("Warning");
+                    assertThat(event.getReason()).isEqualTo("InvalidSpec");
+                    assertThat(event.getInvolvedObject().getName()).isEqualTo("memory");
+                }));
+    }
+
+    @Test
+    void creatingAndBecomingReadyAreRecordedAsNormalEventsOnTheMemoryServer() {
+        cluster.create(MemoryServers.auth0(namespace, "memory"));
+        cluster.awaitObject(Ingress.class, namespace, "memory");
+        cluster.createTlsSecret(namespace, "memory-tls");
+        cluster.reportWorkloadsRunning(namespace, "memory", 1, 1);
+        await().atMost(PATIENCE).until(() -> isReady(cluster.get(namespace, "memory")));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(events(namespace))
+                .extracting(Event::getType, Event::getReason, Event::getMessage)
+                .contains(tuple("Normal", "Created", "Created StatefulSet memory-qdrant"),
+                        tuple("Normal", "Created", "Created Deployment memory-server"),
+                        tuple("Normal", "AllComponentsReady", "the MCP endpoint is serving")));
     }
 
     @Test
@@ -280,6 +318,145 @@ class MemoryServerReconcilerIT {
                 .isEqualTo("2");
         assertThat(container.getCommand().get(2))
                 .contains("--bootstrap \"http://memory-qdrant-0.memory-qdrant-headless." + namespace + ".svc:6335\"");
+    }
+
+    @Test
+    void readyTurnsFalseOnASpecChangeUntilTheControllerHasRolledItOut() {
+        var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
+        cluster.createTlsSecret(namespace, "memory-tls");
+        cluster.awaitObject(Deployment.class, namespace, "memory-server");
+        cluster.awaitObject(Ingress.class, namespace, "memory");
+        cluster.reportWorkloadsRunning(namespace, "memory", 1, 1);
+        await().atMost(PATIENCE).until(() -> isReady(cluster.get(namespace, "memory")));
+
+        cluster.edit(ms, current -> current.getSpec().getServer().setImage("ghcr.io/min-memory/memory-server:9.9.9"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var server = condition(cluster.get(namespace, "memory").getStatus().getConditions(), "ServerReady");
+            assertThat(server.getStatus()).isEqualTo("False");
+            assertThat(server.getReason()).isEqualTo("RolloutPending");
+        });
+        cluster.reportWorkloadsRunning(namespace, "memory", 1, 1);
+        await().atMost(PATIENCE).until(() -> isReady(cluster.get(namespace, "memory")));
+    }
+
+    @Test
+    void aCrashingServerPodIsNamedInTheReadyCondition() {
+        cluster.create(MemoryServers.auth0(namespace, "memory"));
+        cluster.awaitObject(Deployment.class, namespace, "memory-server");
+        client.resource(new PodBuilder().withNewMetadata().withNamespace(namespace).withName("memory-server-7f9c")
+                .withLabels(Map.of("app.kubernetes.io/instance", "memory", "app.kubernetes.io/component", "server"))
+                .endMetadata()
+                .withNewSpec().addNewContainer().withName("memory-server").withImage("x").endContainer().endSpec()
+                .build()).create();
+        client.pods().inNamespace(namespace).withName("memory-server-7f9c").editStatus(pod -> {
+            pod.setStatus(new PodStatusBuilder().addNewContainerStatus().withName("memory-server")
+                    .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+                    .endContainerStatus().build());
+            return pod;
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(condition(
+                cluster.get(namespace, "memory").getStatus().getConditions(), "Ready").getMessage())
+                .contains("pod memory-server-7f9c: container memory-server CrashLoopBackOff"));
+    }
+
+    @Test
+    void aQdrantStatefulSetWithOrderedReadyFromAnOlderOperatorIsRecreatedAsParallelNotUpdated() {
+        cluster.create(MemoryServers.auth0(namespace, "memory"));
+        var original = cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+
+        client.resources(StatefulSet.class).inNamespace(namespace).withName("memory-qdrant").edit(sts -> {
+            sts.getSpec().setPodManagementPolicy("OrderedReady");
+            return sts;
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var recreated = cluster.get(StatefulSet.class, namespace, "memory-qdrant");
+            assertThat(recreated).isNotNull();
+            assertThat(recreated.getMetadata().getUid()).isNotEqualTo(original.getMetadata().getUid());
+            assertThat(recreated.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+        });
+    }
+
+    // The mock has no storage classes, so it cannot refuse an expansion: the refusal path is shown by a shrink.
+    @Test
+    void aLargerQdrantVolumeExpandsTheClaimsAndRecreatesTheStatefulSetWithTheNewTemplate() {
+        var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
+        var original = cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+        createClaim("storage-memory-qdrant-0", "10Gi");
+
+        cluster.edit(ms, current -> current.getSpec().getQdrant().getStorage().setSize("20Gi"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(claimSize("storage-memory-qdrant-0")).isEqualTo(new Quantity("20Gi"));
+            var recreated = cluster.get(StatefulSet.class, namespace, "memory-qdrant");
+            assertThat(recreated).isNotNull();
+            assertThat(recreated.getMetadata().getUid()).isNotEqualTo(original.getMetadata().getUid());
+            assertThat(recreated.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests())
+                    .containsEntry("storage", new Quantity("20Gi"));
+        });
+    }
+
+    @Test
+    void aSmallerQdrantVolumeIsRefusedWithAConditionWhileOtherQdrantChangesStillApply() {
+        var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
+        var original = cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+        createClaim("storage-memory-qdrant-0", "10Gi");
+
+        cluster.edit(ms, current -> {
+            current.getSpec().getQdrant().getStorage().setSize("5Gi");
+            current.getSpec().getQdrant().setImage("registry.example.com/qdrant:v2");
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var qdrant = condition(cluster.get(namespace, "memory").getStatus().getConditions(), "QdrantReady");
+            assertThat(qdrant.getReason()).isEqualTo("StorageChangeRefused");
+            assertThat(qdrant.getMessage()).isEqualTo("qdrant.storage.size cannot shrink from 10Gi to 5Gi: "
+                    + "PersistentVolumeClaims only grow, so the volumes stay at 10Gi");
+            var sts = cluster.get(StatefulSet.class, namespace, "memory-qdrant");
+            assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                    .isEqualTo("registry.example.com/qdrant:v2");
+            assertThat(sts.getMetadata().getUid()).isEqualTo(original.getMetadata().getUid());
+        });
+        assertThat(claimSize("storage-memory-qdrant-0")).isEqualTo(new Quantity("10Gi"));
+    }
+
+    // Shown on the configuration the runtime built; waiting out real back-off intervals would take minutes.
+    @Test
+    void aFailingReconciliationIsRetriedForeverWithBackOffAndEveryResourceIsRecheckedWithinTenMinutes() {
+        var controller = configuration.getConfigurationFor(reconciler);
+
+        assertThat(controller.maxReconciliationInterval()).contains(Duration.ofMinutes(10));
+        assertThat(controller.getRetry()).isInstanceOfSatisfying(GenericRetry.class, retry -> {
+            assertThat(retry.getMaxAttempts()).isEqualTo(-1);
+            assertThat(retry.getInitialInterval()).isEqualTo(2_000);
+            assertThat(retry.getMaxInterval()).isEqualTo(Duration.ofMinutes(5).toMillis());
+        });
+    }
+
+    private List<Event> events(String namespace) {
+        return client.v1().events().inNamespace(namespace).list().getItems();
+    }
+
+    private void createClaim(String name, String size) {
+        client.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+                .withLabels(Map.of("app.kubernetes.io/instance", "memory", "app.kubernetes.io/component", "qdrant"))
+                .endMetadata()
+                .withNewSpec().withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage",
+                        new Quantity(size))
+                .endResources().endSpec()
+                .build()).create();
+    }
+
+    private Quantity claimSize(String name) {
+        return cluster.get(PersistentVolumeClaim.class, namespace, name).getSpec().getResources().getRequests()
+                .get("storage");
+    }
+
+    private static boolean isReady(MemoryServer ms) {
+        return ms.getStatus() != null && ms.getStatus().getConditions().stream()
+                .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
     }
 
     private static void assertOwnedBy(HasMetadata object, MemoryServer ms) {

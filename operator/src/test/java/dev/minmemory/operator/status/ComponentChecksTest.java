@@ -2,13 +2,17 @@ package dev.minmemory.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.TlsSpec;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
@@ -17,28 +21,129 @@ class ComponentChecksTest {
 
     private final MemoryServer ms = MemoryServers.auth0("team-a", "memory");
 
+    private static final Supplier<List<Pod>> NO_PODS = List::of;
+
     @Test
     void qdrantIsReadyWhenEveryPodIsReadyAndUpdated() {
         ms.getSpec().getQdrant().setReplicas(3);
-        var sts = new StatefulSetBuilder().withNewStatus().withReadyReplicas(3).withUpdatedReplicas(2).endStatus()
-                .build();
+        var sts = statefulSet(2, 2).editStatus().withReadyReplicas(3).withReplicas(3).withUpdatedReplicas(2)
+                .withCurrentRevision("r1").withUpdateRevision("r2").endStatus().build();
 
-        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts)))
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), NO_PODS))
                 .isEqualTo(ComponentState.notReady("QdrantReady", "RollingUpdate", "3/3 Qdrant pods ready, 2 updated"));
 
         sts.getStatus().setUpdatedReplicas(3);
-        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts)))
+        sts.getStatus().setCurrentRevision("r2");
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), NO_PODS))
                 .isEqualTo(ComponentState.ready("QdrantReady", "PodsReady", "3/3 Qdrant pods ready"));
+    }
+
+    @Test
+    void qdrantIsNotReadyWhileItsControllerHasNotSeenTheNewGenerationThoughTheOldPodsAreAllReady() {
+        var sts = statefulSet(2, 1).editStatus().withReadyReplicas(1).withReplicas(1).withUpdatedReplicas(1)
+                .withCurrentRevision("r1").withUpdateRevision("r1").endStatus().build();
+
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), NO_PODS).reason())
+                .isEqualTo("RolloutPending");
+    }
+
+    @Test
+    void qdrantIsNotReadyWhileTheRevisionsDifferEvenIfTheCountsLookDone() {
+        var sts = statefulSet(2, 2).editStatus().withReadyReplicas(1).withReplicas(1).withUpdatedReplicas(1)
+                .withCurrentRevision("r1").withUpdateRevision("r2").endStatus().build();
+
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), NO_PODS).reason())
+                .isEqualTo("RollingUpdate");
+    }
+
+    @Test
+    void aRefusedStorageChangeKeepsQdrantNotReadyWithTheReason() {
+        var sts = statefulSet(1, 1).editStatus().withReadyReplicas(1).withReplicas(1).withUpdatedReplicas(1).endStatus()
+                .build();
+
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.of("cannot shrink"), NO_PODS))
+                .isEqualTo(ComponentState.notReady("QdrantReady", "StorageChangeRefused", "cannot shrink"));
     }
 
     @Test
     void aServerWithoutStatusIsNotReady() {
         var deployment = new DeploymentBuilder().build();
 
-        assertThat(ComponentChecks.server(ms, Optional.of(deployment))).isEqualTo(
-                ComponentState.notReady("ServerReady", "PodsNotReady", "0/1 memory server pods available"));
-        assertThat(ComponentChecks.server(ms, Optional.empty())).isEqualTo(ComponentState.notReady(
+        assertThat(ComponentChecks.server(ms, Optional.of(deployment), NO_PODS).ready()).isFalse();
+        assertThat(ComponentChecks.server(ms, Optional.empty(), NO_PODS)).isEqualTo(ComponentState.notReady(
                 "ServerReady", "NotCreated", "the memory server Deployment does not exist yet"));
+    }
+
+    @Test
+    void theServerIsNotReadyWhileOldPodsAreStillRunningBesideTheUpdatedOnes() {
+        var deployment = deployment(3, 3).editStatus().withAvailableReplicas(1).withReplicas(2)
+                .withUpdatedReplicas(1).endStatus().build();
+
+        assertThat(ComponentChecks.server(ms, Optional.of(deployment), NO_PODS)).isEqualTo(ComponentState.notReady(
+                "ServerReady", "RollingUpdate", "1/1 memory server pods available, 1 updated, 2 running"));
+
+        deployment.getStatus().setReplicas(1);
+        assertThat(ComponentChecks.server(ms, Optional.of(deployment), NO_PODS).ready()).isTrue();
+    }
+
+    @Test
+    void theServerIsNotReadyBeforeItsControllerHasSeenTheNewGeneration() {
+        var deployment = deployment(4, 3).editStatus().withAvailableReplicas(1).withReplicas(1)
+                .withUpdatedReplicas(1).endStatus().build();
+
+        assertThat(ComponentChecks.server(ms, Optional.of(deployment), NO_PODS).reason()).isEqualTo("RolloutPending");
+    }
+
+    @Test
+    void podFailuresAreNamedInTheMessage() {
+        var deployment = deployment(1, 1).editStatus().withAvailableReplicas(0).withReplicas(2)
+                .withUpdatedReplicas(2).endStatus().build();
+        ms.getSpec().getServer().setReplicas(2);
+        var crashing = pod("memory-server-a").withNewStatus().addNewContainerStatus().withName("memory-server")
+                .withNewState().withNewWaiting().withReason("CrashLoopBackOff")
+                .withMessage("back-off 5m0s restarting failed container").endWaiting().endState()
+                .endContainerStatus().endStatus().build();
+        var unschedulable = pod("memory-server-b").withNewStatus().withPhase("Pending").addNewCondition()
+                .withType("PodScheduled").withStatus("False").withReason("Unschedulable")
+                .withMessage("0/3 nodes are available: 3 Insufficient memory.").endCondition().endStatus().build();
+        var starting = pod("memory-server-c").withNewStatus().addNewContainerStatus().withName("memory-server")
+                .withNewState().withNewWaiting().withReason("ContainerCreating").endWaiting().endState()
+                .endContainerStatus().endStatus().build();
+
+        var state =
+                ComponentChecks.server(ms, Optional.of(deployment), () -> List.of(crashing, unschedulable, starting));
+
+        assertThat(state.reason()).isEqualTo("PodsNotReady");
+        assertThat(state.message()).isEqualTo("0/2 memory server pods available; "
+                + "pod memory-server-a: container memory-server CrashLoopBackOff (back-off 5m0s restarting failed "
+                + "container); pod memory-server-b: Pending, unschedulable: 0/3 nodes are available: 3 Insufficient "
+                + "memory.");
+    }
+
+    @Test
+    void anImageThatCannotBePulledIsNamedForQdrantToo() {
+        var sts = statefulSet(1, 1).editStatus().withReadyReplicas(0).withReplicas(1).withUpdatedReplicas(1).endStatus()
+                .build();
+        var pod = pod("memory-qdrant-0").withNewStatus().addNewContainerStatus().withName("qdrant")
+                .withNewState().withNewWaiting().withReason("ImagePullBackOff").endWaiting().endState()
+                .endContainerStatus().endStatus().build();
+
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), () -> List.of(pod)).message())
+                .isEqualTo("0/1 Qdrant pods ready; pod memory-qdrant-0: container qdrant ImagePullBackOff");
+    }
+
+    private static StatefulSetBuilder statefulSet(long generation, long observedGeneration) {
+        return new StatefulSetBuilder().withNewMetadata().withGeneration(generation).endMetadata()
+                .withNewStatus().withObservedGeneration(observedGeneration).endStatus();
+    }
+
+    private static DeploymentBuilder deployment(long generation, long observedGeneration) {
+        return new DeploymentBuilder().withNewMetadata().withGeneration(generation).endMetadata()
+                .withNewStatus().withObservedGeneration(observedGeneration).endStatus();
+    }
+
+    private static PodBuilder pod(String name) {
+        return new PodBuilder().withNewMetadata().withName(name).endMetadata();
     }
 
     @Test

@@ -18,8 +18,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 
 class SpecValidatorTest {
 
-    /** Needs the previous object, which only the API server has. */
-    private static final String TRANSITION_RULE = "self == oldSelf";
+    /** Transition rules need the previous object, which only the API server has. */
+    private static final String OLD_SELF = "oldSelf";
 
     @Test
     void aValidSpecHasNoProblems() {
@@ -59,7 +59,7 @@ class SpecValidatorTest {
                 .flatMap(List::stream).toList();
 
         var celMessages = celRules(CommittedCrd.schema()).stream()
-                .filter(rule -> !rule.getRule().equals(TRANSITION_RULE))
+                .filter(rule -> !rule.getRule().contains(OLD_SELF))
                 .map(ValidationRule::getMessage)
                 .toList();
 

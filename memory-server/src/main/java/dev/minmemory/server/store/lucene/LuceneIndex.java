@@ -15,6 +15,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -22,6 +23,7 @@ import org.apache.lucene.store.NRTCachingDirectory;
 import org.jboss.logging.Logger;
 
 import dev.minmemory.server.memory.Memory;
+import dev.minmemory.server.memory.StoreStatus;
 import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.store.KeywordText;
 
@@ -43,18 +45,20 @@ final class LuceneIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final WriteAheadLog log;
+    private final WriterHealth health;
     private final SearcherManager searchers;
     private final PendingWrites pending = new PendingWrites();
     /** Keeps the log in the order the index applies writes, and excludes writes while a log segment is sealed. */
     private final Object appendLock = new Object();
     private final ScheduledExecutorService committer;
 
-    private LuceneIndex(Path location, Directory directory, IndexWriter writer, WriteAheadLog log)
-            throws IOException {
+    private LuceneIndex(Path location, Directory directory, IndexWriter writer, WriteAheadLog log,
+            WriterHealth health) throws IOException {
         this.location = location;
         this.directory = directory;
         this.writer = writer;
         this.log = log;
+        this.health = health;
         this.searchers = new SearcherManager(writer, null);
         searchers.addListener(pending);
         this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -84,9 +88,16 @@ final class LuceneIndex implements Closeable {
                     .setUseCompoundFile(false)
                     .setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(directory, config);
-            WriteAheadLog log = WriteAheadLog.open(indexDirectory);
-            recover(writer, log);
-            return new LuceneIndex(indexDirectory, directory, writer, log);
+            try {
+                LogRecovery.replay(indexDirectory, writer);
+                WriteAheadLog log = WriteAheadLog.open(indexDirectory);
+                log.deleteSealed();
+                return new LuceneIndex(indexDirectory, directory, writer, log, new WriterHealth(writer, log,
+                        LogQuarantine.entriesIn(indexDirectory), LogRecovery.damagedSegmentsIn(indexDirectory)));
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IllegalStateException("The memory store at " + indexDirectory
@@ -98,13 +109,12 @@ final class LuceneIndex implements Closeable {
         }
     }
 
-    /** Logs and indexes the write, in the same order; returns its log sequence number, not yet durable. */
+    /**
+     * Logs and indexes the write, in the same order; returns its log sequence number, not yet durable. A write the
+     * index refuses is taken back out of the log: the caller is told it failed, so it must not come back on restart.
+     */
     long apply(Memory memory, float[] vector) throws IOException {
-        synchronized (appendLock) {
-            long sequence = log.append(memory, vector);
-            writer.updateDocument(new Term(MemoryDocument.ID, memory.id()), MemoryDocument.of(memory, vector));
-            return sequence;
-        }
+        return applyAll(List.of(new StoredMemory(memory, vector)));
     }
 
     /**
@@ -124,15 +134,33 @@ final class LuceneIndex implements Closeable {
         return sequence;
     }
 
-    /** Logs and indexes every write; returns the last one's sequence number. */
+    /**
+     * Logs and indexes every write; returns the last one's sequence number. A failure takes every one of them back out
+     * of the log (a failing index writer drops what it has not committed, which the log alone would bring back).
+     */
     long applyAll(List<StoredMemory> memories) throws IOException {
-        long sequence = 0;
         synchronized (appendLock) {
-            for (StoredMemory stored : memories) {
-                sequence = apply(stored.memory(), stored.vector());
+            health.requireWritable();
+            WriteAheadLog.Mark mark = log.mark();
+            long sequence = 0;
+            String id = null;
+            try {
+                for (StoredMemory stored : memories) {
+                    id = stored.memory().id();
+                    sequence = log.append(stored.memory(), stored.vector());
+                    writer.updateDocument(new Term(MemoryDocument.ID, id),
+                            MemoryDocument.of(stored.memory(), stored.vector()));
+                }
+                return sequence;
+            } catch (IOException | RuntimeException refused) {
+                try {
+                    log.revokeFrom(mark);
+                } catch (IOException e) {
+                    refused.addSuppressed(e);
+                }
+                throw health.writeFailed("Cannot write memory " + id, refused);
             }
         }
-        return sequence;
     }
 
     /** The sequence number of the newest write applied so far. */
@@ -155,6 +183,24 @@ final class LuceneIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
+    /**
+     * Once a write is durable it is acknowledged: a failure to make it visible (the index writer failing, which
+     * {@link WriterHealth} reports) must not tell the caller it was not stored, since it comes back on restart.
+     */
+    void refreshAfterDurableWrite() {
+        try {
+            refresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "A durable write cannot be made visible to searches; it is replayed from the write-ahead log"
+                    + " on the next start");
+        }
+    }
+
+    /** A failure of the log or the index during a write, as the caller should see it. */
+    RuntimeException writeFailed(String what, Exception cause) {
+        return health.writeFailed(what, cause);
+    }
+
     /** Runs the work on a searcher that sees every write applied so far. */
     <T> T read(SearcherFunction<T> work) {
         try {
@@ -163,6 +209,8 @@ final class LuceneIndex implements Closeable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the memory store", e);
+        } catch (AlreadyClosedException e) {
+            throw health.writeFailed("Cannot read the memory store", e);
         }
         return readAsIs(work);
     }
@@ -178,6 +226,8 @@ final class LuceneIndex implements Closeable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the memory store", e);
+        } catch (AlreadyClosedException e) {
+            throw health.writeFailed("Cannot read the memory store", e);
         }
     }
 
@@ -191,9 +241,12 @@ final class LuceneIndex implements Closeable {
         refresh();
     }
 
-    /** False once the index writer is closed, including after a fatal I/O error such as a full disk. */
-    boolean isOpen() {
-        return writer.isOpen();
+    /**
+     * Not ready once the index writer is closed (including after a tragic error) or while the log is not writable;
+     * not live only in a state a restart alone can leave.
+     */
+    StoreStatus health() {
+        return health.health();
     }
 
     Path location() {
@@ -205,7 +258,13 @@ final class LuceneIndex implements Closeable {
         committer.shutdown();
         try {
             committer.awaitTermination(1, TimeUnit.MINUTES);
-            commit();
+            if (health.isWriterOpen()) {
+                try {
+                    commit();
+                } catch (IOException e) {
+                    LOG.warnf("Closing without a final commit (%s): the next start replays the write-ahead log", e);
+                }
+            }
             searchers.close();
             writer.close();
             log.close();
@@ -216,20 +275,6 @@ final class LuceneIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close the memory store", e);
         }
-    }
-
-    /** Applies what the last commit missed (the sealed log segments), commits it, and drops those segments. */
-    private static void recover(IndexWriter writer, WriteAheadLog log) throws IOException {
-        List<WriteAheadLog.Entry> missed = log.readSealed();
-        for (WriteAheadLog.Entry entry : missed) {
-            writer.updateDocument(new Term(MemoryDocument.ID, entry.memory().id()),
-                    MemoryDocument.of(entry.memory(), entry.vector()));
-        }
-        if (!missed.isEmpty()) {
-            LOG.infof("Recovered %d writes from the write-ahead log", missed.size());
-        }
-        writer.commit();
-        log.deleteSealed();
     }
 
     /**
@@ -246,12 +291,17 @@ final class LuceneIndex implements Closeable {
     }
 
     private void commitInBackground() {
+        health.probeLog();
+        if (!health.isWriterOpen()) {
+            return;
+        }
         try {
             if (writer.hasUncommittedChanges()) {
                 commit();
             }
+            health.committed();
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Background commit of the memory store failed; writes stay safe in the write-ahead log");
+            health.commitFailed(e);
         }
     }
 

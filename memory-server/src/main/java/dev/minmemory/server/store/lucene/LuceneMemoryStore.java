@@ -21,6 +21,7 @@ import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryStats;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
+import dev.minmemory.server.memory.StoreStatus;
 import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.store.KeywordText;
 
@@ -53,10 +54,10 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
     public void save(Memory memory, float[] vector) {
         try {
             index.awaitDurable(index.apply(memory, vector));
-            index.refresh();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
+            throw index.writeFailed("Cannot write memory " + memory.id(), e);
         }
+        index.refreshAfterDurableWrite();
     }
 
     /**
@@ -70,7 +71,7 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
         try {
             return index.applyPending(memory, vector);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write memory " + memory.id(), e);
+            throw index.writeFailed("Cannot write memory " + memory.id(), e);
         }
     }
 
@@ -79,7 +80,7 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
         try {
             index.awaitDurable(sequence);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot flush the write-ahead log", e);
+            throw index.writeFailed("Cannot flush the write-ahead log", e);
         }
     }
 
@@ -162,10 +163,10 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
         }
         try {
             index.awaitDurable(index.applyAll(memories));
-            index.refresh();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + memories.size() + " memories", e);
+            throw index.writeFailed("Cannot write " + memories.size() + " memories", e);
         }
+        index.refreshAfterDurableWrite();
     }
 
     /** Merges the index into one segment, as an import leaves it in several; later writes form small ones again. */
@@ -180,7 +181,12 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
 
     @Override
     public boolean isAvailable() {
-        return index.isOpen();
+        return index.health().ready();
+    }
+
+    @Override
+    public StoreStatus health() {
+        return index.health();
     }
 
     @Override

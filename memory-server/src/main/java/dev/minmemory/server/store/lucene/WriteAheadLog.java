@@ -1,6 +1,5 @@
 package dev.minmemory.server.store.lucene;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -12,8 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -23,23 +24,30 @@ import dev.minmemory.server.store.MemoryJson;
 /**
  * The log that makes a write durable before Lucene commits it, as numbered segment files {@code wal-N.log}.
  * <p>
- * Each entry is a whole memory with its vector, framed by its length and a CRC-32. Concurrent writers share fsyncs:
- * whoever syncs first covers every entry appended before it. {@link #rotate()} seals the current segment so that a
- * Lucene commit can run while new writes go to the next one; {@link #deleteThrough(long)} drops sealed segments once
- * a commit holds their entries. Replay stops at the first torn or corrupt entry: only an unacknowledged write can be
- * torn, because a write is acknowledged after its fsync.
+ * Each entry is a whole memory with its vector, framed by its length and a CRC-32 ({@link LogFrames}). Concurrent
+ * writers share fsyncs: whoever syncs first covers every entry appended before it. {@link #rotate()} seals the current
+ * segment so that a Lucene commit can run while new writes go to the next one; {@link #deleteThrough(long)} drops
+ * sealed segments once a commit holds their entries. {@link LogReplay} reads what a previous run left.
+ * <p>
+ * A failure never leaves the log unusable for good: rotation opens the next segment before it lets go of the current
+ * one; a failed append is cut off again and the log refuses appends until {@link #probe()} has started a fresh
+ * segment and synced it. Meanwhile {@link #durabilityProblem()} says why writes cannot be made durable.
  */
 final class WriteAheadLog implements Closeable {
 
-    private static final String PREFIX = "wal-";
-    private static final String SUFFIX = ".log";
+    private static final Pattern SEGMENT = Pattern.compile("wal-(\\d+)\\.log");
 
     private final Path directory;
     private final Object syncLock = new Object();
     private FileChannel channel;
     private long generation;
+    /** Bytes of whole entries in the current segment: where the next entry starts. */
+    private long size;
     private long appended;
+    /** Set by a failed append: the current segment may end in a partial entry, so appends wait for a fresh one. */
+    private boolean needsFreshSegment;
     private volatile long synced;
+    private volatile String durabilityProblem;
 
     private WriteAheadLog(Path directory, long generation) throws IOException {
         this.directory = directory;
@@ -47,32 +55,54 @@ final class WriteAheadLog implements Closeable {
         this.channel = openSegment(generation);
     }
 
-    /** Opens the log, starting a new segment after any that a previous run left behind. */
+    /**
+     * Opens the log with a new segment after any that a previous run left behind. Call it once those are replayed:
+     * a start that fails before leaves no new, empty segment behind.
+     */
     static WriteAheadLog open(Path directory) throws IOException {
         List<Long> existing = generations(directory);
         return new WriteAheadLog(directory, existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1);
     }
 
-    /** Every complete entry of the segments before the current one, oldest first. */
-    List<Entry> readSealed() throws IOException {
-        List<Entry> entries = new ArrayList<>();
-        for (long sealed : generations(directory)) {
-            if (sealed < generation) {
-                readSegment(segment(sealed), entries);
-            }
-        }
-        return entries;
-    }
-
     /** Appends an entry and returns its sequence number, to be passed to {@link #sync(long)}. */
     synchronized long append(Memory memory, float[] vector) throws IOException {
-        byte[] payload = encode(memory, vector);
-        ByteBuffer frame = ByteBuffer.allocate(Integer.BYTES + Long.BYTES + payload.length);
-        frame.putInt(payload.length).putLong(crc(payload)).put(payload).flip();
-        while (frame.hasRemaining()) {
-            channel.write(frame);
+        if (needsFreshSegment) {
+            throw new IOException("The write-ahead log is not writable (" + durabilityProblem + ")");
         }
+        ByteBuffer frame = LogFrames.frame(encode(memory, vector));
+        try {
+            while (frame.hasRemaining()) {
+                channel.write(frame);
+            }
+        } catch (IOException e) {
+            durabilityProblem = "cannot append to the write-ahead log: " + WriterHealth.describe(e);
+            needsFreshSegment = true;
+            cutBackTo(size);
+            throw e;
+        }
+        size += frame.limit();
         return ++appended;
+    }
+
+    /** Where the next entry will start, for {@link #revokeFrom(Mark)}. */
+    synchronized Mark mark() {
+        return new Mark(generation, size);
+    }
+
+    /**
+     * Takes back every entry appended since the mark, which the index refused: a write the caller is told failed
+     * must not come back on the next start. The caller holds the lock that orders appends.
+     */
+    synchronized void revokeFrom(Mark mark) throws IOException {
+        if (mark.generation() != generation || !cutBackTo(mark.size())) {
+            needsFreshSegment = true;
+            if (durabilityProblem == null) {
+                durabilityProblem = "a refused write could not be taken back out of the write-ahead log";
+            }
+            throw new IOException("Cannot take a refused write back out of the write-ahead log");
+        }
+        size = mark.size();
+        channel.force(false);
     }
 
     /** The sequence number of the last entry appended. */
@@ -95,31 +125,67 @@ final class WriteAheadLog implements Closeable {
                 current = channel;
                 upTo = appended;
             }
-            current.force(false);
+            try {
+                current.force(false);
+            } catch (IOException e) {
+                durabilityProblem = "cannot flush the write-ahead log to disk: " + WriterHealth.describe(e);
+                throw e;
+            }
             synced = Math.max(synced, upTo);
+            durabilityProblem = null;
         }
     }
 
-    /** Syncs and seals the current segment, starts the next one, and returns the sealed segment's number. */
+    /**
+     * Syncs and seals the current segment, continues in the next one, and returns the sealed segment's number. The
+     * next segment is opened first: if it cannot be, nothing changes and writes go on into the current segment.
+     */
     long rotate() throws IOException {
         synchronized (syncLock) {
             synchronized (this) {
                 channel.force(false);
-                channel.close();
-                synced = appended;
+                FileChannel next = openSegment(generation + 1);
                 long sealed = generation;
-                generation++;
-                channel = openSegment(generation);
+                switchTo(next, generation + 1);
+                synced = appended;
                 return sealed;
             }
         }
+    }
+
+    /**
+     * Checks, after a failure, whether writes can be made durable again: starts a fresh segment (the current one may
+     * end in a partial entry) and syncs it. True when they can; appends are accepted again.
+     */
+    boolean probe() {
+        synchronized (syncLock) {
+            synchronized (this) {
+                try {
+                    channel.force(false);
+                    switchTo(openSegment(generation + 1), generation + 1);
+                    needsFreshSegment = false;
+                    channel.force(false);
+                    synced = appended;
+                    durabilityProblem = null;
+                    return true;
+                } catch (IOException e) {
+                    durabilityProblem = "the write-ahead log is still not writable: " + WriterHealth.describe(e);
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** Why writes may not be durable right now, if they may not. */
+    Optional<String> durabilityProblem() {
+        return Optional.ofNullable(durabilityProblem);
     }
 
     /** Deletes every sealed segment up to and including this number. */
     void deleteThrough(long sealed) throws IOException {
         for (long old : generations(directory)) {
             if (old <= sealed) {
-                Files.delete(segment(old));
+                Files.delete(segment(directory, old));
             }
         }
     }
@@ -137,45 +203,36 @@ final class WriteAheadLog implements Closeable {
     record Entry(Memory memory, float[] vector) {
     }
 
-    private FileChannel openSegment(long number) throws IOException {
-        return FileChannel.open(segment(number), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    record Mark(long generation, long size) {
     }
 
-    private Path segment(long number) {
-        return directory.resolve(PREFIX + number + SUFFIX);
+    static Path segment(Path directory, long number) {
+        return directory.resolve("wal-" + number + ".log");
     }
 
-    private static List<Long> generations(Path directory) throws IOException {
+    /** The numbers of the segments in the directory, in order. */
+    static List<Long> generations(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.startsWith(PREFIX) && name.endsWith(SUFFIX))
-                    .map(name -> Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())))
+            return files.map(file -> SEGMENT.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(name -> Long.parseLong(name.group(1)))
                     .sorted()
                     .toList();
         }
     }
 
-    private static void readSegment(Path file, List<Entry> entries) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            long remaining = Files.size(file);
-            while (remaining >= Integer.BYTES + Long.BYTES) {
-                int length = in.readInt();
-                long checksum = in.readLong();
-                remaining -= Integer.BYTES + Long.BYTES;
-                if (length <= 0 || length > remaining) {
-                    return;
-                }
-                byte[] payload = in.readNBytes(length);
-                remaining -= length;
-                if (crc(payload) != checksum) {
-                    return;
-                }
-                entries.add(decode(payload));
+    static Entry decode(byte[] payload) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            byte[] json = in.readNBytes(in.readInt());
+            float[] vector = new float[in.readInt()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = in.readFloat();
             }
+            return new Entry(MemoryJson.read(json), vector);
         }
     }
 
-    private static byte[] encode(Memory memory, float[] vector) throws IOException {
+    static byte[] encode(Memory memory, float[] vector) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             byte[] json = MemoryJson.write(memory);
@@ -189,20 +246,36 @@ final class WriteAheadLog implements Closeable {
         return bytes.toByteArray();
     }
 
-    private static Entry decode(byte[] payload) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            byte[] json = in.readNBytes(in.readInt());
-            float[] vector = new float[in.readInt()];
-            for (int i = 0; i < vector.length; i++) {
-                vector[i] = in.readFloat();
-            }
-            return new Entry(MemoryJson.read(json), vector);
+    private void switchTo(FileChannel next, long nextGeneration) {
+        FileChannel previous = channel;
+        channel = next;
+        generation = nextGeneration;
+        size = 0;
+        try {
+            previous.close();
+        } catch (IOException ignored) {
+            // the previous segment was synced or is abandoned: closing it cannot lose anything more
         }
     }
 
-    private static long crc(byte[] bytes) {
+    /** Cuts a partial or refused entry off the current segment; false if it cannot be. */
+    private boolean cutBackTo(long length) {
+        try {
+            channel.truncate(length);
+            channel.position(length);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private FileChannel openSegment(long number) throws IOException {
+        return FileChannel.open(segment(directory, number), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    static long crc(byte[] bytes, int offset, int length) {
         CRC32 crc = new CRC32();
-        crc.update(bytes);
+        crc.update(bytes, offset, length);
         return crc.getValue();
     }
 }

@@ -25,6 +25,7 @@ import dev.minmemory.server.memory.RankFusion;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StorageUnavailableException;
+import dev.minmemory.server.memory.StoreStatus;
 import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.memory.UnitVectors;
 import dev.minmemory.server.store.RecordFields;
@@ -218,6 +219,17 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
     @Override
     public boolean isAvailable() {
         return readiness.isAvailable();
+    }
+
+    /**
+     * Ready as {@link #isAvailable()} says; an unreachable Qdrant is waited for, so the store is always live. The
+     * reason in the server log may name Qdrant's address; health output does not.
+     */
+    @Override
+    public StoreStatus health() {
+        return isAvailable() ? StoreStatus.of("qdrant", true, null)
+                : StoreStatus.of("qdrant", false, "Qdrant is unreachable or its collection is not ready (the server log"
+                        + " says why)");
     }
 
     @Override
