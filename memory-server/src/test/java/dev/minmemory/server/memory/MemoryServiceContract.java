@@ -52,6 +52,11 @@ public abstract class MemoryServiceContract {
             public double duplicateThreshold() {
                 return 0.97;
             }
+
+            @Override
+            public Search search() {
+                return () -> 0.6;
+            }
         }, Clock.systemUTC());
     }
 
