@@ -44,6 +44,7 @@ public final class ScoreFusion {
         addNormalised(keyword, 1 - w, relevance);
         dense.forEach(candidate -> denseScores.put(candidate.key(), candidate.score()));
         List<Fused<K>> fused = new ArrayList<>(relevance.size());
+        // w + (1 − w) can round to just above 1.
         relevance.forEach((key, score) -> fused.add(new Fused<>(key, Math.min(1, score))));
         fused.sort(Comparator.comparingDouble((Fused<K> f) -> f.relevance()).reversed()
                 .thenComparing(f -> denseScores.getOrDefault(f.key(), Double.NEGATIVE_INFINITY),
