@@ -61,14 +61,17 @@ final class DuplicateFinder {
                     FilterQueries.liveMemories(user, query.filter())), CANDIDATES).scoreDocs;
         }
         StoredFields stored = searcher.storedFields();
+        int found = 0;
+        // Nearest first: once the limit is reached, every further hit is farther than those found.
         for (ScoreDoc hit : nearest) {
-            if (similarity(hit) < minSimilarity - SCORE_ROUNDING) {
+            if (found == query.limit() || similarity(hit) < minSimilarity - SCORE_ROUNDING) {
                 break;
             }
             Memory memory = IndexReads.source(stored, hit.doc);
             double similarity = UnitVectors.cosine(IndexReads.vectorOf(searcher, hit.doc), query.vector());
             if (isCandidate(memory, user, query) && similarity >= minSimilarity) {
                 near.putIfAbsent(memory.id(), new SearchHit(memory, similarity, 1.0));
+                found++;
             }
         }
         return near.values().stream()
