@@ -251,8 +251,9 @@ public class MemoryService {
 
     /**
      * Records on a live memory which live memory supersedes it now (the newest, if several do), after a link to it
-     * was made, replaced or lost its source. Called under the user's lock, after the write that changed the link:
-     * a crash in between leaves the memory shown, never hidden by a link that was not stored.
+     * was made, replaced or lost its source. Called under the user's lock, after the write that changed the link, as
+     * a write of its own: a crash in between leaves the field stale (a new link not yet hiding the memory, or a deleted
+     * superseder still hiding it) until the next link or delete that touches the memory recomputes it.
      */
     private void updateSupersession(String user, String id) {
         store.find(user, id).filter(Memory::isLive).ifPresent(memory -> {
