@@ -136,6 +136,31 @@ describe('retrieve_context', () => {
     assert.equal(count, 0);
   });
 
+  test('a superseded memory is left out unless include_superseded, and then says what supersedes it', async () => {
+    const old = await store('ciOld', { text: `The ${project} pipeline deploys with Jenkins.`, entity: 'ci' });
+    const current = await store('ciNew', { text: `The ${project} pipeline deploys with GitHub Actions.`, entity: 'ci',
+      relation_types: { [old]: 'supersedes' } });
+    const query = `how does the ${project} pipeline deploy`;
+    const { memories } = await retrieve({ query, limit: 50 });
+    assert.ok(memories.some((m) => m.id === current), 'the superseding memory is found');
+    assert.ok(!memories.some((m) => m.id === old), 'the superseded memory is left out');
+    const all = await retrieve({ query, limit: 50, include_superseded: true });
+    assert.equal(all.memories.find((m) => m.id === old)?.superseded_by, current);
+    await call(client, 'delete_memory', { memory_id: current });
+    const back = await retrieve({ query, limit: 50 });
+    const restored = back.memories.find((m) => m.id === old);
+    assert.ok(restored && restored.superseded_by === undefined, 'deleting the superseding memory brings it back');
+  });
+
+  test('created_after and created_before bound the creation time', async () => {
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    assert.equal((await retrieve({ query: 'ERR_QUOTA_7731', created_after: future })).count, 0);
+    assert.equal((await retrieve({ query: 'ERR_QUOTA_7731', created_before: future.slice(0, 10), limit: 1 }))
+      .memories[0]?.id, ids.exactCode);
+    await callError(client, 'retrieve_context', { query: 'q', created_after: future, created_before: '2020-01-01' },
+      'created_after');
+  });
+
   describe('argument errors', () => {
     const cases = [
       ['limit 0', { query: 'q', limit: 0 }, 'limit'],
@@ -149,6 +174,9 @@ describe('retrieve_context', () => {
       ['memory_type as a string', { query: 'q', memory_type: 'episodic' }, 'memory_type'],
       ['an unknown scope', { query: 'q', scope: 'galaxy' }, 'scope'],
       ['include_related as a string', { query: 'q', include_related: 'yes' }, 'include_related'],
+      ['include_superseded as a string', { query: 'q', include_superseded: 'yes' }, 'include_superseded'],
+      ['a created_after that is no date', { query: 'q', created_after: 'last week' }, 'created_after'],
+      ['a created_before that is no date', { query: 'q', created_before: '2026-13-01' }, 'created_before'],
       ['no query', { limit: 5 }, 'query'],
       ['an empty query', { query: '' }, 'query'],
     ];

@@ -1,4 +1,5 @@
-// store_memory through the SDK client: every scope, duplicate detection, and the errors it must answer with.
+// store_memory through the SDK client: every scope, duplicate detection, candidates, and the errors it must answer
+// with.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { call, callError, connect } from '../lib/mcp.js';
@@ -91,6 +92,18 @@ describe('store_memory', () => {
     });
     assert.equal(nearly.id, first.id, 'a trivially different text is a duplicate too');
     assert.equal(nearly.duplicate, true);
+  });
+
+  test('a correction that swaps two words is stored and names the memory it corrects as a candidate', async () => {
+    const args = { memory_type: 'core_identity', scope: 'project', entity: 'alice', project };
+    const first = await call(client, 'store_memory', { ...args, text: 'Alice prefers tabs over spaces.' });
+    const correction = await call(client, 'store_memory', { ...args, text: 'Alice prefers spaces over tabs.' });
+    assert.notEqual(correction.id, first.id);
+    assert.equal(correction.stored, true);
+    assert.equal(correction.duplicate, false);
+    assert.deepEqual(correction.candidates.map((c) => c.id), [first.id]);
+    assert.equal(correction.candidates[0].text, 'Alice prefers tabs over spaces.');
+    assert.ok(correction.candidates[0].similarity >= 0.85, `similarity ${correction.candidates[0].similarity}`);
   });
 
   test('the same text in another project is stored as a new memory', async () => {

@@ -15,7 +15,8 @@ const ARGUMENTS = {
   store_memory: { required: ['text', 'memory_type', 'scope', 'entity'],
     optional: ['project', 'task_id', 'related_to', 'relation_types', 'tags', 'status', 'priority'] },
   retrieve_context: { required: ['query'],
-    optional: ['scope', 'memory_type', 'project', 'task_id', 'status', 'include_related', 'limit', 'score_threshold', 'recency_weight'] },
+    optional: ['scope', 'memory_type', 'project', 'task_id', 'status', 'include_related', 'limit', 'score_threshold', 'recency_weight',
+      'include_superseded', 'created_after', 'created_before'] },
   search: { required: ['query'], optional: [] },
   fetch: { required: ['id'], optional: [] },
   set_project: { required: ['project'], optional: [] },
@@ -92,7 +93,7 @@ describe('tools/list', () => {
 
   test('every outputSchema declares the snake_case fields the tool returns', () => {
     const expected = {
-      store_memory: ['id', 'stored', 'duplicate', 'message'],
+      store_memory: ['id', 'stored', 'duplicate', 'message', 'candidates'],
       retrieve_context: ['memories', 'count'],
       search: ['results'],
       fetch: ['id', 'title', 'text', 'url', 'metadata'],
@@ -141,6 +142,9 @@ describe('tools/list', () => {
     assert.deepEqual(pick(prop('retrieve_context', 'score_threshold')), { type: 'number', minimum: 0, maximum: 1, default: 0 });
     assert.deepEqual(pick(prop('retrieve_context', 'recency_weight')), { type: 'number', minimum: 0, maximum: 1, default: 0 });
     assert.deepEqual(pick(prop('retrieve_context', 'include_related')), { type: 'boolean', default: true });
+    assert.deepEqual(pick(prop('retrieve_context', 'include_superseded')), { type: 'boolean', default: false });
+    assert.equal(prop('retrieve_context', 'created_after').type, 'string');
+    assert.equal(prop('retrieve_context', 'created_before').type, 'string');
     assert.deepEqual(pick(prop('list_entities', 'limit')), { type: 'integer', minimum: 1, maximum: 500, default: 50 });
     assert.equal(prop('search_entities', 'limit').default, 5);
     assert.equal(prop('search_entities', 'limit').minimum, 1);

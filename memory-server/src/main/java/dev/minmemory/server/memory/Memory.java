@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * One memory of one user. {@code relatedTo} and {@code relationTypes} hold the links that start at this memory;
- * links that end here are found by asking the store which memories name this one.
+ * links that end here are found by asking the store which memories name this one. {@code supersededBy} is the
+ * newest live memory that links to this one with {@code supersedes}, kept on this record so that stores can filter
+ * on it; the domain updates it whenever such a link is made, replaced or loses its source.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Memory(
@@ -31,12 +33,22 @@ public record Memory(
         Instant createdAt,
         Instant updatedAt,
         boolean deleted,
-        Instant deletedAt) {
+        Instant deletedAt,
+        String supersededBy) {
 
     public Memory {
         relatedTo = List.copyOf(relatedTo == null ? List.of() : relatedTo);
         relationTypes = Map.copyOf(relationTypes == null ? Map.of() : relationTypes);
         tags = List.copyOf(tags == null ? List.of() : tags);
+    }
+
+    /** A memory that no other memory supersedes. */
+    public Memory(String id, String user, String text, MemoryType memoryType, Scope scope, String entity,
+            String project, String taskId, List<String> relatedTo, Map<String, RelationType> relationTypes,
+            List<String> tags, String status, String priority, Instant createdAt, Instant updatedAt, boolean deleted,
+            Instant deletedAt) {
+        this(id, user, text, memoryType, scope, entity, project, taskId, relatedTo, relationTypes, tags, status,
+                priority, createdAt, updatedAt, deleted, deletedAt, null);
     }
 
     public boolean isLive() {
@@ -46,7 +58,7 @@ public record Memory(
     public Memory withContent(String newText, MemoryType newType, Scope newScope, String newEntity, String newProject,
             String newTaskId, List<String> newTags, String newStatus, String newPriority, Instant now) {
         return new Memory(id, user, newText, newType, newScope, newEntity, newProject, newTaskId, relatedTo,
-                relationTypes, newTags, newStatus, newPriority, createdAt, now, deleted, deletedAt);
+                relationTypes, newTags, newStatus, newPriority, createdAt, now, deleted, deletedAt, supersededBy);
     }
 
     public Memory withLink(String targetId, RelationType type, Instant now) {
@@ -55,11 +67,17 @@ public record Memory(
         Map<String, RelationType> types = new HashMap<>(relationTypes);
         types.put(targetId, type);
         return new Memory(id, user, text, memoryType, scope, entity, project, taskId, links, types, tags, status,
-                priority, createdAt, now, deleted, deletedAt);
+                priority, createdAt, now, deleted, deletedAt, supersededBy);
     }
 
     public Memory asDeleted(Instant now) {
         return new Memory(id, user, text, memoryType, scope, entity, project, taskId, relatedTo, relationTypes, tags,
-                status, priority, createdAt, now, true, now);
+                status, priority, createdAt, now, true, now, supersededBy);
+    }
+
+    /** The same record with another superseding memory (or none); not an edit, so {@code updatedAt} stays. */
+    public Memory withSupersededBy(String newestSuperseder) {
+        return new Memory(id, user, text, memoryType, scope, entity, project, taskId, relatedTo, relationTypes, tags,
+                status, priority, createdAt, updatedAt, deleted, deletedAt, newestSuperseder);
     }
 }

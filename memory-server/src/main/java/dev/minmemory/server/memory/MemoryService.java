@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
@@ -26,6 +27,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class MemoryService {
 
     static final String DEFAULT_STATUS = "active";
+    /** The nearest memories of its scope a new memory is compared with, as a duplicate or a candidate. */
+    static final int NEAR_MEMORIES = 5;
     /** Candidates a retrieval re-ranks by recency or thins out by a similarity threshold, at least. */
     private static final int MIN_CANDIDATES = 30;
     private static final int LOCK_STRIPES = 64;
@@ -66,15 +69,30 @@ public class MemoryService {
                     distinct(request.tags()), request.status() == null ? DEFAULT_STATUS : request.status(),
                     request.priority(), now, now, false, null));
             memory.relatedTo().forEach(id -> requireLive(user, id));
-            Optional<SearchHit> duplicate = store.findDuplicate(user, new DuplicateQuery(vector, request.text(),
-                    MemoryFilter.of(List.of(sameScope)), config.duplicateThreshold()));
+            List<SearchHit> near = store.findNear(user, new DuplicateQuery(vector, request.text(),
+                    MemoryFilter.of(List.of(sameScope)).withoutSuperseded(),
+                    Math.min(config.duplicateThreshold(), config.candidateThreshold()), NEAR_MEMORIES));
+            Optional<SearchHit> duplicate = near.stream()
+                    .filter(hit -> hit.similarity() >= config.duplicateThreshold()
+                            && SameStatement.same(hit.memory().text(), request.text()))
+                    .findFirst();
             if (duplicate.isPresent()) {
                 // The memory it names may itself have been written a moment ago.
                 write[0] = store.latestWrite();
-                return new StoreResult(duplicate.get().memory().id(), true, duplicate.get().similarity());
+                return new StoreResult(duplicate.get().memory().id(), true, duplicate.get().similarity(), List.of());
             }
             write[0] = store.saveBeforeDurable(memory, vector);
-            return new StoreResult(memory.id(), false, 1.0);
+            relations.forEach((target, type) -> {
+                if (type == RelationType.SUPERSEDES) {
+                    updateSupersession(user, target);
+                }
+            });
+            List<SearchHit> candidates = near.stream()
+                    .filter(hit -> hit.similarity() >= config.candidateThreshold()
+                            && hit.memory().entity().equals(memory.entity())
+                            && !memory.relatedTo().contains(hit.memory().id()))
+                    .toList();
+            return new StoreResult(memory.id(), false, 1.0, candidates);
         });
         // Outside the lock, so that concurrent stores share one fsync; a duplicate's answer waits too.
         store.awaitDurable(write[0]);
@@ -83,6 +101,7 @@ public class MemoryService {
 
     public List<RetrievedMemory> retrieve(String user, RetrieveRequest request) {
         requireText("query", request.query());
+        CreatedTime.requireOrdered(request.createdAfter(), request.createdBefore());
         MemoryFilter filter = request.filter();
         // Without re-ranking or thinning out, the store's best hits are the answer; every further candidate would be
         // read from the store only to be dropped.
@@ -168,6 +187,9 @@ public class MemoryService {
             Optional<RelationType> previous = Optional.ofNullable(from.relationTypes().get(relatedId));
             if (previous.isEmpty() || previous.get() != type) {
                 store.saveKeepingVector(withinBounds(from.withLink(relatedId, type, now())));
+                if (type == RelationType.SUPERSEDES || previous.orElse(null) == RelationType.SUPERSEDES) {
+                    updateSupersession(user, relatedId);
+                }
             }
             return previous;
         });
@@ -181,6 +203,11 @@ public class MemoryService {
                 return false;
             }
             store.saveKeepingVector(memory.asDeleted(now()));
+            memory.relationTypes().forEach((target, type) -> {
+                if (type == RelationType.SUPERSEDES) {
+                    updateSupersession(user, target);
+                }
+            });
             return true;
         });
     }
@@ -221,6 +248,25 @@ public class MemoryService {
                 store.save(updated, vector);
             }
             return updated;
+        });
+    }
+
+    /**
+     * Records on a live memory which live memory supersedes it now (the newest, if several do), after a link to it
+     * was made, replaced or lost its source. Called under the user's lock, after the write that changed the link, as
+     * a write of its own: a crash in between leaves the field stale (a new link not yet hiding the memory, or a deleted
+     * superseder still hiding it) until the next link or delete that touches the memory recomputes it.
+     */
+    private void updateSupersession(String user, String id) {
+        store.find(user, id).filter(Memory::isLive).ifPresent(memory -> {
+            String newest = store.findLinkingTo(user, id).stream()
+                    .filter(source -> source.relationTypes().get(id) == RelationType.SUPERSEDES)
+                    .max(Comparator.comparing(Memory::createdAt).thenComparing(Memory::id))
+                    .map(Memory::id)
+                    .orElse(null);
+            if (!Objects.equals(newest, memory.supersededBy())) {
+                store.saveKeepingVector(memory.withSupersededBy(newest));
+            }
         });
     }
 

@@ -39,8 +39,8 @@ public interface MemoryStore {
     /** Hybrid search: nearest vectors fused with keyword matches, best first, at most {@code limit}. */
     List<SearchHit> search(String user, SearchQuery query);
 
-    /** The user's most similar live memory within the query's filter, if it is similar enough to be a duplicate. */
-    Optional<SearchHit> findDuplicate(String user, DuplicateQuery query);
+    /** The user's live memories within the query's filter that are near its vector, nearest first. */
+    List<SearchHit> findNear(String user, DuplicateQuery query);
 
     /** Every distinct entity of the user's live memories matching the filter, ordered by name. */
     List<EntityUsage> entities(String user, MemoryFilter filter);

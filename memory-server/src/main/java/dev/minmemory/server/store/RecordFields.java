@@ -19,6 +19,7 @@ public final class RecordFields {
     public static final String DELETED = "deleted";
     public static final String CREATED_AT = "created_at";
     public static final String UPDATED_AT = "updated_at";
+    public static final String SUPERSEDED_BY = "superseded_by";
 
     private RecordFields() {
     }

@@ -36,7 +36,9 @@ public class LinkMemoriesTool {
                     Record a typed relation from one memory to another: memory_id <relation_type> related_id, e.g. \
                     a new decision 'supersedes' an old one, or an example 'example_of' a rule. Both memories must \
                     exist. The link shows from both ends (retrieve_context and fetch list it as outgoing on memory_id \
-                    and incoming on related_id). Linking again with another type replaces the type.""",
+                    and incoming on related_id). Linking again with another type replaces the type. A memory that \
+                    another one supersedes is left out of retrieve_context (unless include_superseded) and shows \
+                    superseded_by; deleting the superseding memory brings it back.""",
             annotations = @Tool.Annotations(title = "Link two memories", readOnlyHint = false,
                     destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)

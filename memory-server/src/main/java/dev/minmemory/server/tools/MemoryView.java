@@ -13,16 +13,17 @@ import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 
-/** A memory as tools show it. */
+/** A memory as tools show it; {@code superseded_by} names the newest memory that supersedes it, if one does. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MemoryView(String id, String text, MemoryType memoryType, Scope scope, String entity, String project,
         String taskId, List<String> tags, String status, String priority, Instant createdAt, Instant updatedAt,
-        List<String> relatedTo, Map<String, RelationType> relationTypes) {
+        List<String> relatedTo, Map<String, RelationType> relationTypes, String supersededBy) {
 
     static MemoryView of(Memory m) {
         return new MemoryView(m.id(), m.text(), m.memoryType(), m.scope(), m.entity(), m.project(), m.taskId(),
-                m.tags(), m.status(), m.priority(), m.createdAt(), m.updatedAt(), m.relatedTo(), m.relationTypes());
+                m.tags(), m.status(), m.priority(), m.createdAt(), m.updatedAt(), m.relatedTo(), m.relationTypes(),
+                m.supersededBy());
     }
 
     /** A short title for connector-style result lists: the entity and the start of the text. */

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import dev.minmemory.server.auth.CallerIdentity;
+import dev.minmemory.server.memory.CreatedTime;
 import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RetrieveRequest;
@@ -41,8 +42,10 @@ public class RetrieveContextTool {
                     (names, ids, error codes). Call it at the start of a task and whenever earlier knowledge may help. \
                     Hierarchical: with project and task_id it searches that task, the project and global memories; \
                     with project only, the project and global memories; with neither, everything. An explicit scope \
-                    restricts the search to that level. Returns the best memories first with a score (0..1) and, \
-                    unless include_related is false, the memories linked to each.""",
+                    restricts the search to that level. Memories that a newer one supersedes are left out unless \
+                    include_superseded is true (then they show superseded_by). created_after / created_before limit \
+                    the search to a time span, e.g. what was decided last week. Returns the best memories first with \
+                    a score (0..1) and, unless include_related is false, the memories linked to each.""",
             annotations = @Tool.Annotations(title = "Retrieve relevant memories", readOnlyHint = true,
                     destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
@@ -63,12 +66,20 @@ public class RetrieveContextTool {
                     defaultValue = "0") @DecimalMin("0") @DecimalMax("1") double scoreThreshold,
             @ToolArg(name = "recency_weight", description = "0..1: how much newer memories are favoured "
                     + "(30-day half-life). 0 ranks by relevance only.", defaultValue = "0")
-            @DecimalMin("0") @DecimalMax("1") double recencyWeight) {
+            @DecimalMin("0") @DecimalMax("1") double recencyWeight,
+            @ToolArg(name = "include_superseded", description = "Also return memories that a newer memory supersedes "
+                    + "(they carry superseded_by).", defaultValue = "false") boolean includeSuperseded,
+            @ToolArg(name = "created_after", description = "Only memories created at or after this ISO-8601 instant "
+                    + "(2026-11-25T14:30:00Z) or date (2026-11-25, midnight UTC).", required = false)
+            @Size(min = 1, max = 40) String createdAfter,
+            @ToolArg(name = "created_before", description = "Only memories created before this ISO-8601 instant or "
+                    + "date (midnight UTC).", required = false) @Size(min = 1, max = 40) String createdBefore) {
         // @formatter:on
         var hits = memories.retrieve(caller.user(), new RetrieveRequest(query,
                 WireValues.parse(Scope.class, scope),
                 memoryType == null ? Set.of() : new HashSet<>(memoryType), project, taskId, status,
-                includeRelated, limit, scoreThreshold, recencyWeight));
+                includeRelated, limit, scoreThreshold, recencyWeight, includeSuperseded,
+                CreatedTime.parse("created_after", createdAfter), CreatedTime.parse("created_before", createdBefore)));
         return new RetrieveContextResult(hits.stream().map(RetrievedMemoryView::of).toList(), hits.size());
     }
 

@@ -14,17 +14,21 @@ import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.RetrievedMemory;
 import dev.minmemory.server.memory.Scope;
 
-/** A retrieval hit: the memory, its scores and its live linked memories. */
+/**
+ * A retrieval hit: the memory, its scores and its live linked memories; {@code superseded_by} names the newest memory
+ * that supersedes it, if one does.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RetrievedMemoryView(String id, String text, MemoryType memoryType, Scope scope, String entity,
         String project, String taskId, List<String> tags, String status, String priority, Instant createdAt,
-        Instant updatedAt, double score, double similarity, List<Related> related) {
+        Instant updatedAt, String supersededBy, double score, double similarity, List<Related> related) {
 
     static RetrievedMemoryView of(RetrievedMemory hit) {
         Memory m = hit.memory();
         return new RetrievedMemoryView(m.id(), m.text(), m.memoryType(), m.scope(), m.entity(), m.project(),
-                m.taskId(), m.tags(), m.status(), m.priority(), m.createdAt(), m.updatedAt(), round(hit.score()),
+                m.taskId(), m.tags(), m.status(), m.priority(), m.createdAt(), m.updatedAt(), m.supersededBy(),
+                round(hit.score()),
                 round(hit.similarity()), hit.related().stream().map(Related::of).toList());
     }
 

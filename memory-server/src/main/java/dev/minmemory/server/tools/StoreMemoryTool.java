@@ -42,8 +42,12 @@ public class StoreMemoryTool {
                     sessions. Store one self-contained statement per call, written so it makes sense without this \
                     conversation. Choose the scope: 'global' for things true everywhere (the user's identity and \
                     preferences), 'project' for one project (needs project), 'task' for one task in a project (needs \
-                    project and task_id). If a near-identical memory already exists in the same scope, nothing new is \
-                    stored and its id comes back with duplicate=true. Returns the memory id.""",
+                    project and task_id). If a memory of the same scope already makes the same statement (the same \
+                    words in the same order, give or take case, punctuation and articles), nothing new is stored and \
+                    its id comes back with duplicate=true; a correction (other order, number, name, date, a \
+                    negation) is stored. Returns the memory id and, as candidates, similar memories of the same scope \
+                    and entity that the new one may refine, contradict or supersede: link them with link_memories \
+                    (relation supersedes hides the old one from retrieve_context).""",
             annotations = @Tool.Annotations(title = "Store a memory", readOnlyHint = false, destructiveHint = false,
                     idempotentHint = false, openWorldHint = false))
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
@@ -74,14 +78,29 @@ public class StoreMemoryTool {
                 new NewMemory(text, WireValues.parse(MemoryType.class, memoryType),
                         WireValues.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags,
                         status, priority));
-        return result.duplicate()
-                ? new StoreMemoryResult(result.id(), false, true, result.similarity(),
-                        "A near-identical memory already exists; its id is returned and nothing new was stored.")
-                : new StoreMemoryResult(result.id(), true, false, null, "Memory stored.");
+        if (result.duplicate()) {
+            return new StoreMemoryResult(result.id(), false, true, result.similarity(),
+                    "A memory making the same statement already exists; its id is returned and nothing new was stored.",
+                    null);
+        }
+        List<Candidate> candidates = result.candidates().stream()
+                .map(hit -> new Candidate(hit.memory().id(), hit.memory().text(),
+                        Math.round(hit.similarity() * 10_000) / 10_000.0))
+                .toList();
+        return new StoreMemoryResult(result.id(), true, false, null, candidates.isEmpty() ? "Memory stored."
+                : "Memory stored. Similar memories of the same entity are listed as candidates: if the new memory"
+                        + " replaces one, link it with link_memories (relation supersedes).",
+                candidates);
     }
 
+    /** {@code candidates} is present when a memory was stored: similar memories of its scope and entity. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StoreMemoryResult(String id, boolean stored, boolean duplicate, Double similarity, String message) {
+    public record StoreMemoryResult(String id, boolean stored, boolean duplicate, Double similarity, String message,
+            List<Candidate> candidates) {
+    }
+
+    /** A memory similar to the one just stored, with its cosine similarity to it. */
+    public record Candidate(String id, String text, double similarity) {
     }
 }

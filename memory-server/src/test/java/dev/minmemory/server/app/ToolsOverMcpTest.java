@@ -127,10 +127,52 @@ class ToolsOverMcpTest {
         assertThat(linked.getString("relation_type")).isEqualTo("depends_on");
     }
 
+    @Test
+    void aCorrectionIsStoredWithItsCandidateAndSupersedingItHidesTheOldMemoryUnlessAskedFor() {
+        String project = "corrections-" + System.nanoTime();
+        Map<String, Object> alice = Map.of("memory_type", "core_identity", "scope", "project", "project", project,
+                "entity", "alice");
+        String old = structured(call("store_memory", with(alice, "text", "Alice prefers tabs over spaces.")))
+                .getString("id");
+        JsonObject correction =
+                structured(call("store_memory", with(alice, "text", "Alice prefers spaces over tabs.")));
+
+        assertThat(correction.getBoolean("duplicate")).isFalse();
+        assertThat(correction.getJsonArray("candidates").getJsonObject(0).getString("id")).isEqualTo(old);
+
+        structured(call("link_memories", Map.of("memory_id", correction.getString("id"), "related_id", old,
+                "relation_type", "supersedes")));
+        Map<String, Object> question = Map.of("query", "does Alice prefer tabs or spaces", "project", project);
+        JsonArray current = structured(call("retrieve_context", question)).getJsonArray("memories");
+        JsonArray all = structured(call("retrieve_context", with(question, "include_superseded", true)))
+                .getJsonArray("memories");
+
+        assertThat(current.stream().map(m -> ((JsonObject) m).getString("id"))).contains(correction.getString("id"))
+                .doesNotContain(old);
+        assertThat(all.stream().map(m -> (JsonObject) m).filter(m -> m.getString("id").equals(old)))
+                .singleElement().satisfies(m -> assertThat(m.getString("superseded_by"))
+                        .isEqualTo(correction.getString("id")));
+    }
+
+    @Test
+    void aCreationTimeThatIsNoDateIsRefusedNamingTheArgument() {
+        ToolResponse response = call("retrieve_context", Map.of("query", "what did we decide",
+                "created_after", "last week"));
+
+        assertThat(response.isError()).isTrue();
+        assertThat(text(response)).startsWith("created_after must be an ISO-8601 instant").contains("'last week'");
+    }
+
     private ToolResponse call(String tool, Map<String, Object> arguments) {
         ToolResponse[] response = new ToolResponse[1];
         client.when().toolsCall(tool, arguments, r -> response[0] = r).thenAssertResults();
         return response[0];
+    }
+
+    private static Map<String, Object> with(Map<String, Object> arguments, String name, Object value) {
+        Map<String, Object> all = new java.util.HashMap<>(arguments);
+        all.put(name, value);
+        return all;
     }
 
     private static JsonObject structured(ToolResponse response) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +36,8 @@ public abstract class MemoryServiceContract {
     protected MemoryStore store;
     protected MemoryService service;
     private final Embedder embedder = TestModel.embedder();
+    /** How far the service's clock runs ahead of the system clock: tests move it to store memories days apart. */
+    private Duration clockShift = Duration.ZERO;
 
     /** A store over fresh, empty storage. */
     protected abstract MemoryStore openStore();
@@ -50,14 +55,34 @@ public abstract class MemoryServiceContract {
 
             @Override
             public double duplicateThreshold() {
-                return 0.97;
+                return 0.95;
             }
 
             @Override
             public Search search() {
                 return () -> 0.6;
             }
-        }, Clock.systemUTC());
+
+            @Override
+            public double candidateThreshold() {
+                return 0.85;
+            }
+        }, new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plus(clockShift);
+            }
+        });
     }
 
     @AfterEach
@@ -90,6 +115,104 @@ public abstract class MemoryServiceContract {
 
         assertThat(store("u", "The user prefers two-space indentation in YAML files", Scope.GLOBAL, null, null)
                 .duplicate()).isFalse();
+    }
+
+    @Test
+    void aCorrectionThatSwapsTwoWordsIsStoredAndNamesTheMemoryItCorrectsAsACandidate() {
+        StoreResult first = store("u", "Alice prefers tabs over spaces.", Scope.GLOBAL, null, null, "alice");
+        StoreResult correction = store("u", "Alice prefers spaces over tabs.", Scope.GLOBAL, null, null, "alice");
+
+        assertThat(correction.duplicate()).isFalse();
+        assertThat(correction.id()).isNotEqualTo(first.id());
+        assertThat(correction.candidates()).singleElement().satisfies(candidate -> {
+            assertThat(candidate.memory().id()).isEqualTo(first.id());
+            assertThat(candidate.similarity()).isBetween(0.85, 1.0);
+        });
+        assertThat(ids(service.retrieve("u", request("does Alice prefer tabs or spaces", null, null, null))))
+                .contains(first.id(), correction.id());
+    }
+
+    @Test
+    void aChangedNumberNegationOrNameIsStoredWhileARestatementIsADuplicate() {
+        StoreResult limit = store("u", "The API allows 40 requests per second.", Scope.GLOBAL, null, null, "api");
+        StoreResult fridays = store("u", "We don't deploy on Fridays.", Scope.GLOBAL, null, null, "deploys");
+
+        assertThat(store("u", "The API allows 60 requests per second.", Scope.GLOBAL, null, null, "api").duplicate())
+                .isFalse();
+        assertThat(store("u", "We deploy on Fridays.", Scope.GLOBAL, null, null, "deploys").duplicate()).isFalse();
+        assertThat(store("u", "The API allows 40 requests per minute.", Scope.GLOBAL, null, null, "api").duplicate())
+                .isFalse();
+        StoreResult restated = store("u", "the API allows 40 requests per second", Scope.GLOBAL, null, null, "api");
+        assertThat(restated.duplicate()).isTrue();
+        assertThat(restated.id()).isEqualTo(limit.id());
+        assertThat(restated.candidates()).isEmpty();
+        assertThat(store("u", "We do not deploy on Fridays", Scope.GLOBAL, null, null, "deploys").id())
+                .isEqualTo(fridays.id());
+    }
+
+    @Test
+    void candidatesAreSimilarMemoriesOfTheSameEntityOnly() {
+        String alice = store("u", "Alice prefers tabs over spaces.", Scope.GLOBAL, null, null, "alice").id();
+        store("u", "Bob prefers tabs over spaces.", Scope.GLOBAL, null, null, "bob");
+        store("u", "The office is closed on public holidays.", Scope.GLOBAL, null, null, "alice");
+
+        assertThat(store("u", "Alice prefers spaces over tabs.", Scope.GLOBAL, null, null, "alice").candidates())
+                .extracting(candidate -> candidate.memory().id()).containsExactly(alice);
+    }
+
+    @Test
+    void aSupersededMemoryIsLeftOutOfRetrievalUnlessAskedForAndNamesWhatSupersedesIt() {
+        String old = store("u", "The shop deploys with Jenkins.", Scope.PROJECT, "shop", null, "ci").id();
+        String current = service.store("u", new NewMemory("The shop deploys with GitHub Actions.",
+                MemoryType.PROJECT_CONTEXT, Scope.PROJECT, "ci", "shop", null, null,
+                Map.of(old, RelationType.SUPERSEDES), null, null, null)).id();
+
+        assertThat(ids(service.retrieve("u", request("how does the shop deploy", null, "shop", null))))
+                .containsExactly(current);
+        List<RetrievedMemory> all = service.retrieve("u", withSuperseded(request("how does the shop deploy", null,
+                "shop", null)));
+        assertThat(ids(all)).containsExactlyInAnyOrder(old, current);
+        assertThat(all).filteredOn(hit -> hit.memory().id().equals(old)).singleElement()
+                .satisfies(hit -> assertThat(hit.memory().supersededBy()).isEqualTo(current));
+        assertThat(service.fetch("u", old).memory().supersededBy()).isEqualTo(current);
+        assertThat(service.search("u", "how does the shop deploy", 10)).extracting(hit -> hit.memory().id())
+                .contains(old, current);
+    }
+
+    @Test
+    void deletingTheSupersedingMemoryOrRelinkingItAnotherWayBringsTheOldOneBack() {
+        String old = store("u", "Releases are cut every Tuesday.", Scope.GLOBAL, null, null, "releases").id();
+        String first = store("u", "Releases are cut every Thursday.", Scope.GLOBAL, null, null, "releases").id();
+        clockShift = Duration.ofMinutes(1);
+        String second = store("u", "Releases are cut every Friday.", Scope.GLOBAL, null, null, "releases").id();
+        service.link("u", first, old, RelationType.SUPERSEDES);
+        service.link("u", second, old, RelationType.SUPERSEDES);
+
+        assertThat(service.fetch("u", old).memory().supersededBy()).isEqualTo(second);
+        service.delete("u", second);
+        assertThat(service.fetch("u", old).memory().supersededBy()).isEqualTo(first);
+        assertThat(ids(service.retrieve("u", request("when are releases cut", null, null, null)))).doesNotContain(old);
+
+        service.link("u", first, old, RelationType.REFINES);
+
+        assertThat(service.fetch("u", old).memory().supersededBy()).isNull();
+        assertThat(ids(service.retrieve("u", request("when are releases cut", null, null, null)))).contains(old);
+    }
+
+    @Test
+    void timeBoundsSelectMemoriesByWhenTheyWereCreated() {
+        String lastMonth = store("u", "We decided to use Postgres for orders.", Scope.GLOBAL, null, null).id();
+        clockShift = Duration.ofDays(30);
+        Instant lastWeek = Instant.now().plus(clockShift);
+        String recent = store("u", "We decided to use Redis for sessions.", Scope.GLOBAL, null, null).id();
+
+        assertThat(ids(service.retrieve("u", between(request("what did we decide", null, null, null), lastWeek,
+                null)))).containsExactly(recent);
+        assertThat(ids(service.retrieve("u", between(request("what did we decide", null, null, null), null,
+                lastWeek)))).containsExactly(lastMonth);
+        assertThatThrownBy(() -> service.retrieve("u", between(request("what did we decide", null, null, null),
+                lastWeek, lastWeek))).isInstanceOf(MemoryRequestException.class)
+                .hasMessageContaining("must be earlier than created_before");
     }
 
     @Test
@@ -360,7 +483,19 @@ public abstract class MemoryServiceContract {
     }
 
     protected static RetrieveRequest request(String query, Scope scope, String project, String task) {
-        return new RetrieveRequest(query, scope, Set.of(), project, task, null, true, 10, 0, 0);
+        return new RetrieveRequest(query, scope, Set.of(), project, task, null, true, 10, 0, 0, false, null, null);
+    }
+
+    private static RetrieveRequest withSuperseded(RetrieveRequest r) {
+        return new RetrieveRequest(r.query(), r.scope(), r.memoryTypes(), r.project(), r.taskId(), r.status(),
+                r.includeRelated(), r.limit(), r.scoreThreshold(), r.recencyWeight(), true, r.createdAfter(),
+                r.createdBefore());
+    }
+
+    private static RetrieveRequest between(RetrieveRequest r, Instant after, Instant before) {
+        return new RetrieveRequest(r.query(), r.scope(), r.memoryTypes(), r.project(), r.taskId(), r.status(),
+                r.includeRelated(), r.limit(), r.scoreThreshold(), r.recencyWeight(), r.includeSuperseded(), after,
+                before);
     }
 
     private static List<String> ids(List<RetrievedMemory> hits) {

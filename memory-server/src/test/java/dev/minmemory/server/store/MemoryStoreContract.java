@@ -83,16 +83,16 @@ public abstract class MemoryStoreContract {
 
         for (int i : new int[] { 3, 69 }) {
             // As a duplicate check asks: the new memory's own vector and text.
-            DuplicateQuery query = new DuplicateQuery(vectors.get(i), "note " + i, projectP, 0.97);
-            assertThat(store.findDuplicate("u", query)).hasValueSatisfying(hit -> {
+            DuplicateQuery query = new DuplicateQuery(vectors.get(i), "note " + i, projectP, 0.97, 5);
+            assertThat(store.findNear("u", query)).first().satisfies(hit -> {
                 assertThat(hit.memory()).isEqualTo(stored.get(i));
                 assertThat(hit.similarity()).isCloseTo(1.0, offset(1e-5));
             });
-            assertThat(store.findDuplicate("someone-else", query)).isEmpty();
-            assertThat(store.findDuplicate("u", new DuplicateQuery(vectors.get(i), "note " + i,
-                    MemoryFilter.of(List.of(ScopeFilter.project("q"))), 0.97))).isEmpty();
+            assertThat(store.findNear("someone-else", query)).isEmpty();
+            assertThat(store.findNear("u", new DuplicateQuery(vectors.get(i), "note " + i,
+                    MemoryFilter.of(List.of(ScopeFilter.project("q"))), 0.97, 5))).isEmpty();
             // An unrelated vector (cosine ~0 to every note) is no duplicate of anything.
-            assertThat(store.findDuplicate("u", new DuplicateQuery(randomUnitVector(), "note " + i, projectP, 0.97)))
+            assertThat(store.findNear("u", new DuplicateQuery(randomUnitVector(), "note " + i, projectP, 0.97, 5)))
                     .isEmpty();
         }
         assertThat(store.find("u", stored.get(69).id())).contains(stored.get(69));
@@ -257,12 +257,76 @@ public abstract class MemoryStoreContract {
                 vector);
         save(memory("u", "two", Scope.GLOBAL, null, null, "e"), vector);
 
-        MemoryFilter filter = new MemoryFilter(List.of(), java.util.Set.of(MemoryType.EPISODIC), null);
-        MemoryFilter status = new MemoryFilter(List.of(), java.util.Set.of(), "done");
+        MemoryFilter filter = new MemoryFilter(List.of(), java.util.Set.of(MemoryType.EPISODIC), null, null, null,
+                false);
+        MemoryFilter status = new MemoryFilter(List.of(), java.util.Set.of(), "done", null, null, false);
 
         assertThat(store.search("u", new SearchQuery(vector, "one two", filter, 10, FUSION)))
                 .extracting(hit -> hit.memory().id()).containsExactly(episodic.id());
         assertThat(store.stats("u", status).total()).isEqualTo(1);
+    }
+
+    @Test
+    void creationTimeBoundsSelectTheMemoriesCreatedFromTheFirstBoundUpToTheSecond() {
+        float[] vector = randomUnitVector();
+        Memory early = save(createdAt(memory("u", "early", Scope.GLOBAL, null, null, "e"), T0), vector);
+        Memory middle = save(createdAt(memory("u", "middle", Scope.GLOBAL, null, null, "e"), T0.plusSeconds(3600)),
+                vector);
+        Memory late = save(createdAt(memory("u", "late", Scope.GLOBAL, null, null, "e"), T0.plusSeconds(7200)), vector);
+
+        MemoryFilter fromMiddle =
+                new MemoryFilter(List.of(), java.util.Set.of(), null, middle.createdAt(), null, false);
+        MemoryFilter beforeMiddle = new MemoryFilter(List.of(), java.util.Set.of(), null, null, middle.createdAt(),
+                false);
+        MemoryFilter onlyMiddle = new MemoryFilter(List.of(), java.util.Set.of(), null, middle.createdAt(),
+                late.createdAt(), false);
+
+        assertThat(store.search("u", new SearchQuery(vector, "x", fromMiddle, 10, FUSION)))
+                .extracting(hit -> hit.memory().id())
+                .containsExactlyInAnyOrder(middle.id(), late.id());
+        assertThat(store.search("u", new SearchQuery(vector, "x", beforeMiddle, 10, FUSION)))
+                .extracting(hit -> hit.memory().id()).containsExactly(early.id());
+        assertThat(store.search("u", new SearchQuery(vector, "x", onlyMiddle, 10, FUSION)))
+                .extracting(hit -> hit.memory().id())
+                .containsExactly(middle.id());
+        assertThat(store.stats("u", onlyMiddle).total()).isEqualTo(1);
+    }
+
+    @Test
+    void aSupersededMemoryIsLeftOutOnlyWhereTheFilterExcludesSupersededMemories() {
+        float[] vector = randomUnitVector();
+        Memory current = save(memory("u", "current", Scope.GLOBAL, null, null, "e"), vector);
+        Memory old = save(memory("u", "old", Scope.GLOBAL, null, null, "e"), vector);
+        store.saveKeepingVector(old.withSupersededBy(current.id()));
+
+        assertThat(store.search("u", new SearchQuery(vector, "x", MemoryFilter.ALL.withoutSuperseded(), 10, FUSION)))
+                .extracting(hit -> hit.memory().id()).containsExactly(current.id());
+        assertThat(store.search("u", new SearchQuery(vector, "x", MemoryFilter.ALL, 10, FUSION)))
+                .extracting(hit -> hit.memory().id()).containsExactlyInAnyOrder(current.id(), old.id());
+        assertThat(store.find("u", old.id())).get().extracting(Memory::supersededBy).isEqualTo(current.id());
+        assertThat(store.findNear("u", new DuplicateQuery(vector, "x", MemoryFilter.ALL.withoutSuperseded(), 0.9, 5)))
+                .extracting(hit -> hit.memory().id()).containsExactly(current.id());
+
+        store.saveKeepingVector(old.withSupersededBy(null));
+        assertThat(store.search("u", new SearchQuery(vector, "x", MemoryFilter.ALL.withoutSuperseded(), 10, FUSION)))
+                .extracting(hit -> hit.memory().id()).containsExactlyInAnyOrder(current.id(), old.id());
+    }
+
+    @Test
+    void theMemoriesNearANewOneComeNearestFirstUpToTheLimitAndAboveTheSimilarity() {
+        float[] vector = randomUnitVector();
+        Memory same = save(memory("u", "same", Scope.GLOBAL, null, null, "e"), vector);
+        Memory close = save(memory("u", "close", Scope.GLOBAL, null, null, "e"), near(vector, 0.2f));
+        Memory closer = save(memory("u", "closer", Scope.GLOBAL, null, null, "e"), near(vector, 0.1f));
+        save(memory("u", "far", Scope.GLOBAL, null, null, "e"), randomUnitVector());
+        MemoryFilter global = MemoryFilter.of(List.of(ScopeFilter.global()));
+
+        List<SearchHit> near = store.findNear("u", new DuplicateQuery(vector, "same", global, 0.9, 5));
+
+        assertThat(near).extracting(hit -> hit.memory().id()).containsExactly(same.id(), closer.id(), close.id());
+        assertThat(near).extracting(SearchHit::similarity).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(store.findNear("u", new DuplicateQuery(vector, "same", global, 0.9, 2)))
+                .extracting(hit -> hit.memory().id()).containsExactly(same.id(), closer.id());
     }
 
     @Test
@@ -406,6 +470,12 @@ public abstract class MemoryStoreContract {
     protected static Memory memory(String user, String text, Scope scope, String project, String task, String entity) {
         return new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT, scope, entity, project,
                 task, List.of(), Map.of(), List.of("tag"), "active", null, T0, T0, false, null);
+    }
+
+    private static Memory createdAt(Memory m, Instant created) {
+        return new Memory(m.id(), m.user(), m.text(), m.memoryType(), m.scope(), m.entity(), m.project(), m.taskId(),
+                m.relatedTo(), m.relationTypes(), m.tags(), m.status(), m.priority(), created, created, m.deleted(),
+                m.deletedAt());
     }
 
     protected static Memory withTimes(Memory m, Instant updated) {

@@ -2,8 +2,9 @@ package dev.minmemory.server.store.lucene;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -17,8 +18,8 @@ import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.memory.UnitVectors;
 
 /**
- * The duplicate check: the pending memories, compared exactly, and the searcher's nearest memories, without the
- * refresh other reads make.
+ * The memories near a new one, for the duplicate check: the pending memories, compared exactly, and the searcher's
+ * nearest memories, without the refresh other reads make.
  * <p>
  * The nearest memories come from the graph of all memories, unfiltered: that walk costs the same whatever the
  * scope's size, where a filtered one compares every memory of a small scope and explores the graph widely for a
@@ -28,7 +29,7 @@ import dev.minmemory.server.memory.UnitVectors;
 final class DuplicateFinder {
 
     /**
-     * The nearest memories a duplicate check looks at. A near-duplicate lies far closer to the new memory than
+     * The nearest memories a duplicate check looks at. A near memory lies far closer to the new memory than almost
      * anything else, so the graph's greedy descent reaches it without the wide beam recall@10 needs.
      */
     static final int CANDIDATES = 32;
@@ -42,14 +43,16 @@ final class DuplicateFinder {
      * The pending snapshot must be taken before the searcher is acquired: a memory missing from it was dropped by a
      * refresh that had finished, so the searcher holds it.
      */
-    static Optional<SearchHit> find(List<StoredMemory> pending, IndexSearcher searcher, String user,
+    static List<SearchHit> find(List<StoredMemory> pending, IndexSearcher searcher, String user,
             DuplicateQuery query) throws IOException {
         double minSimilarity = query.minSimilarity();
-        Optional<SearchHit> best = pending.stream()
-                .filter(stored -> isCandidate(stored.memory(), user, query))
-                .map(stored -> new SearchHit(stored.memory(), UnitVectors.cosine(stored.vector(), query.vector()), 1.0))
-                .filter(hit -> hit.similarity() >= minSimilarity)
-                .max(Comparator.comparingDouble(SearchHit::similarity));
+        Map<String, SearchHit> near = new HashMap<>();
+        for (StoredMemory stored : pending) {
+            double similarity = UnitVectors.cosine(stored.vector(), query.vector());
+            if (isCandidate(stored.memory(), user, query) && similarity >= minSimilarity) {
+                near.put(stored.memory().id(), new SearchHit(stored.memory(), similarity, 1.0));
+            }
+        }
         ScoreDoc[] nearest = searcher.search(new KnnFloatVectorQuery(MemoryDocument.VECTOR, query.vector(),
                 CANDIDATES), CANDIDATES).scoreDocs;
         if (nearest.length == CANDIDATES
@@ -58,18 +61,23 @@ final class DuplicateFinder {
                     FilterQueries.liveMemories(user, query.filter())), CANDIDATES).scoreDocs;
         }
         StoredFields stored = searcher.storedFields();
+        int found = 0;
+        // Nearest first: once the limit is reached, every further hit is farther than those found.
         for (ScoreDoc hit : nearest) {
-            if (similarity(hit) < minSimilarity - SCORE_ROUNDING) {
+            if (found == query.limit() || similarity(hit) < minSimilarity - SCORE_ROUNDING) {
                 break;
             }
             Memory memory = IndexReads.source(stored, hit.doc);
             double similarity = UnitVectors.cosine(IndexReads.vectorOf(searcher, hit.doc), query.vector());
-            if (isCandidate(memory, user, query) && similarity >= minSimilarity
-                    && (best.isEmpty() || similarity > best.get().similarity())) {
-                best = Optional.of(new SearchHit(memory, similarity, 1.0));
+            if (isCandidate(memory, user, query) && similarity >= minSimilarity) {
+                near.putIfAbsent(memory.id(), new SearchHit(memory, similarity, 1.0));
+                found++;
             }
         }
-        return best;
+        return near.values().stream()
+                .sorted(Comparator.comparingDouble(SearchHit::similarity).reversed())
+                .limit(query.limit())
+                .toList();
     }
 
     private static boolean isCandidate(Memory memory, String user, DuplicateQuery query) {

@@ -1,5 +1,6 @@
 package dev.minmemory.server.store.lucene;
 
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,6 +35,16 @@ final class FilterQueries {
         }
         if (filter.status() != null) {
             query.add(term(MemoryDocument.STATUS, filter.status()), Occur.FILTER);
+        }
+        if (filter.createdAfter() != null || filter.createdBefore() != null) {
+            // Doc values, which every document has had from the start: a point field would miss older documents.
+            query.add(NumericDocValuesField.newSlowRangeQuery(MemoryDocument.CREATED_AT,
+                    filter.createdAfter() == null ? Long.MIN_VALUE : filter.createdAfter().toEpochMilli(),
+                    filter.createdBefore() == null ? Long.MAX_VALUE : filter.createdBefore().toEpochMilli() - 1),
+                    Occur.FILTER);
+        }
+        if (filter.excludeSuperseded()) {
+            query.add(term(MemoryDocument.SUPERSEDED, "true"), Occur.MUST_NOT);
         }
         return query.build();
     }

@@ -31,7 +31,7 @@ import dev.minmemory.server.store.KeywordText;
  * <li>{@link LuceneIndex}: opening and recovery, the write-ahead log, refreshes and background commits;</li>
  * <li>{@link PendingWrites}: new memories not yet in a searcher, tracked by a refresh listener;</li>
  * <li>{@link HybridSearch}: dense and keyword candidates fused by the domain's {@code ScoreFusion};</li>
- * <li>{@link DuplicateFinder}: the duplicate check, which reads without refreshing;</li>
+ * <li>{@link DuplicateFinder}: the memories near a new one, which reads without refreshing;</li>
  * <li>{@link DocValuesAggregations}: entity usage and counts;</li>
  * <li>{@link FilterQueries} and {@link MemoryDocument}: the filters and the document of one memory.</li>
  * </ul>
@@ -128,7 +128,7 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
     }
 
     @Override
-    public Optional<SearchHit> findDuplicate(String user, DuplicateQuery query) {
+    public List<SearchHit> findNear(String user, DuplicateQuery query) {
         List<StoredMemory> pending = index.pending().snapshot();
         return index.readAsIs(searcher -> DuplicateFinder.find(pending, searcher, user, query));
     }

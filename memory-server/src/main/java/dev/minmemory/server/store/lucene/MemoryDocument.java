@@ -35,6 +35,8 @@ final class MemoryDocument {
     static final String STATUS = RecordFields.STATUS;
     static final String RELATED_TO = RecordFields.RELATED_TO;
     static final String DELETED = RecordFields.DELETED;
+    /** "true" on a memory that another one supersedes; absent otherwise. */
+    static final String SUPERSEDED = "superseded";
     static final String CREATED_AT = RecordFields.CREATED_AT;
     static final String UPDATED_AT = RecordFields.UPDATED_AT;
     static final String CONTENT = "content";
@@ -59,6 +61,9 @@ final class MemoryDocument {
         memory.tags().forEach(tag -> doc.add(new StringField(TAG, tag, Field.Store.NO)));
         memory.relatedTo().forEach(id -> doc.add(new StringField(RELATED_TO, id, Field.Store.NO)));
         doc.add(new StringField(DELETED, Boolean.toString(memory.deleted()), Field.Store.NO));
+        if (memory.supersededBy() != null) {
+            doc.add(new StringField(SUPERSEDED, "true", Field.Store.NO));
+        }
         doc.add(new NumericDocValuesField(CREATED_AT, memory.createdAt().toEpochMilli()));
         doc.add(new NumericDocValuesField(UPDATED_AT, memory.updatedAt().toEpochMilli()));
         doc.add(new TextField(CONTENT, KeywordText.of(memory), Field.Store.NO));

@@ -37,7 +37,8 @@ import io.qdrant.client.grpc.Points.FieldType;
  * <li>HNSW with {@code m = 0, payload_m = 16}: no global graph, one graph per tenant (every search filters on one
  * user), the layout Qdrant recommends for multitenancy.</li>
  * <li>A keyword payload index on every filtered field; {@code user} is the tenant index ({@code is_tenant}), which
- * keeps each user's points together on disk; {@code deleted} is a bool index.</li>
+ * keeps each user's points together on disk; {@code deleted} is a bool index, {@code created_at} a datetime index
+ * (time filters).</li>
  * </ul>
  */
 final class CollectionLayout {
@@ -53,10 +54,11 @@ final class CollectionLayout {
         INDEXES.put(RecordFields.USER, PayloadSchemaType.Keyword);
         for (String field : List.of(RecordFields.SCOPE, RecordFields.MEMORY_TYPE, RecordFields.PROJECT,
                 RecordFields.TASK_ID, RecordFields.STATUS, RecordFields.RELATED_TO, RecordFields.TAGS,
-                RecordFields.ENTITY)) {
+                RecordFields.ENTITY, RecordFields.SUPERSEDED_BY)) {
             INDEXES.put(field, PayloadSchemaType.Keyword);
         }
         INDEXES.put(RecordFields.DELETED, PayloadSchemaType.Bool);
+        INDEXES.put(RecordFields.CREATED_AT, PayloadSchemaType.Datetime);
     }
 
     private CollectionLayout() {
@@ -91,7 +93,11 @@ final class CollectionLayout {
                 .setCollectionName(collection)
                 .setFieldName(field)
                 .setWait(true)
-                .setFieldType(type == PayloadSchemaType.Bool ? FieldType.FieldTypeBool : FieldType.FieldTypeKeyword);
+                .setFieldType(switch (type) {
+                    case Bool -> FieldType.FieldTypeBool;
+                    case Datetime -> FieldType.FieldTypeDatetime;
+                    default -> FieldType.FieldTypeKeyword;
+                });
         if (field.equals(RecordFields.USER)) {
             index.setFieldIndexParams(PayloadIndexParams.newBuilder()
                     .setKeywordIndexParams(KeywordIndexParams.newBuilder().setIsTenant(true)));

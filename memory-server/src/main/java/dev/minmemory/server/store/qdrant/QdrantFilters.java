@@ -1,8 +1,11 @@
 package dev.minmemory.server.store.qdrant;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import com.google.protobuf.Timestamp;
 
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryType;
@@ -10,6 +13,7 @@ import dev.minmemory.server.memory.ScopeFilter;
 import dev.minmemory.server.store.RecordFields;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.grpc.Common.Condition;
+import io.qdrant.client.grpc.Common.DatetimeRange;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 
@@ -36,6 +40,19 @@ final class QdrantFilters {
         }
         if (filter.status() != null) {
             query.addMust(keyword(RecordFields.STATUS, filter.status()));
+        }
+        if (filter.createdAfter() != null || filter.createdBefore() != null) {
+            DatetimeRange.Builder range = DatetimeRange.newBuilder();
+            if (filter.createdAfter() != null) {
+                range.setGte(timestamp(filter.createdAfter()));
+            }
+            if (filter.createdBefore() != null) {
+                range.setLt(timestamp(filter.createdBefore()));
+            }
+            query.addMust(ConditionFactory.datetimeRange(RecordFields.CREATED_AT, range.build()));
+        }
+        if (filter.excludeSuperseded()) {
+            query.addMust(ConditionFactory.isEmpty(RecordFields.SUPERSEDED_BY));
         }
         return query.build();
     }
@@ -84,6 +101,10 @@ final class QdrantFilters {
             filter.addMust(keyword(RecordFields.TASK_ID, scope.taskId()));
         }
         return filter.build();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     private static Condition nested(Filter filter) {

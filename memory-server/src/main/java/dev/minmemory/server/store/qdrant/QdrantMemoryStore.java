@@ -63,9 +63,9 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
 
     static final int SCROLL_PAGE = 500;
     static final int UPSERT_BATCH = 200;
-    /** The hybrid search hits a duplicate check looks at. */
-    static final int DUPLICATE_CANDIDATES = 5;
-    /** A duplicate is decided on the vector: its candidates are the nearest ones. */
+    /** The hybrid search hits among which the memories near a new one are looked for. */
+    static final int NEAR_CANDIDATES = 20;
+    /** Near memories are found on the vector: their candidates are the nearest ones. */
     private static final ScoreFusion NEAREST_FIRST = new ScoreFusion(1);
     private static final Logger LOG = Logger.getLogger(QdrantMemoryStore.class);
 
@@ -196,12 +196,14 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
     }
 
     @Override
-    public Optional<SearchHit> findDuplicate(String user, DuplicateQuery query) {
-        return search(user, new SearchQuery(query.vector(), query.text(), query.filter(), DUPLICATE_CANDIDATES,
-                NEAREST_FIRST))
+    public List<SearchHit> findNear(String user, DuplicateQuery query) {
+        return search(user, new SearchQuery(query.vector(), query.text(), query.filter(),
+                Math.max(query.limit(), NEAR_CANDIDATES), NEAREST_FIRST))
                 .stream()
                 .filter(hit -> hit.similarity() >= query.minSimilarity())
-                .max(Comparator.comparingDouble(SearchHit::similarity));
+                .sorted(Comparator.comparingDouble(SearchHit::similarity).reversed())
+                .limit(query.limit())
+                .toList();
     }
 
     @Override

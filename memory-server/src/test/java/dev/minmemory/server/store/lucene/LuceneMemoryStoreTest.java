@@ -81,8 +81,8 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
         for (int i = 0; i < all.size(); i += 97) {
             StoredMemory original = all.get(i);
             DuplicateQuery nearCopy = new DuplicateQuery(near(original.vector(), 0.15f), "unrelated words",
-                    MemoryFilter.ALL, 0.97);
-            assertThat(store.findDuplicate("u", nearCopy)).map(SearchHit::memory).contains(original.memory());
+                    MemoryFilter.ALL, 0.97, 5);
+            assertThat(store.findNear("u", nearCopy)).extracting(SearchHit::memory).contains(original.memory());
         }
     }
 
@@ -108,8 +108,8 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
         store.save(inScope, nearCopy);
         MemoryFilter mine = MemoryFilter.of(List.of(ScopeFilter.project("mine")));
 
-        assertThat(store.findDuplicate("u", new DuplicateQuery(text, "copy", mine, 0.97)))
-                .hasValueSatisfying(hit -> assertThat(hit.memory()).isEqualTo(inScope));
+        assertThat(store.findNear("u", new DuplicateQuery(text, "copy", mine, 0.97, 5)))
+                .first().satisfies(hit -> assertThat(hit.memory()).isEqualTo(inScope));
     }
 
     @Test

@@ -301,6 +301,7 @@ public final class FakeQdrant implements AutoCloseable {
                     case FieldTypeKeyword -> PayloadSchemaType.Keyword;
                     case FieldTypeBool -> PayloadSchemaType.Bool;
                     case FieldTypeInteger -> PayloadSchemaType.Integer;
+                    case FieldTypeDatetime -> PayloadSchemaType.Datetime;
                     default -> throw Status.UNIMPLEMENTED.withDescription("index type " + request.getFieldType())
                             .asRuntimeException();
                 };

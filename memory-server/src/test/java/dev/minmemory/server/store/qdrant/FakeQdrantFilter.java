@@ -1,12 +1,18 @@
 package dev.minmemory.server.store.qdrant;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.protobuf.Timestamp;
+
 import io.grpc.Status;
 import io.qdrant.client.grpc.Common.Condition;
+import io.qdrant.client.grpc.Common.DatetimeRange;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.Match;
@@ -25,12 +31,13 @@ import io.qdrant.client.grpc.JsonWithInt.Value;
  * {@code boolean} compare exactly; {@code any} (keywords/integers) matches a stored value among the given ones;
  * {@code except} matches a stored value that is none of the given ones (for an array: at least one element is none
  * of them; a missing field has no stored value and does not match).</li>
- * <li>{@code range} ({@code gt, gte, lt, lte}) on numbers, any array element.</li>
+ * <li>{@code range} ({@code gt, gte, lt, lte}) on numbers, any array element; {@code datetime_range} the same on
+ * RFC 3339 strings, compared as instants (a string that is no datetime does not match).</li>
  * <li>{@code is_empty}: the field is missing, {@code null} or {@code []}; {@code is_null}: the field exists and is
  * {@code null}.</li>
  * <li>{@code has_id}: the point's id is one of the given ones.</li>
  * </ul>
- * Conditions the server does not use (geo, text, values_count, datetime, nested objects, has_vector) answer
+ * Conditions the server does not use (geo, text, values_count, nested objects, has_vector) answer
  * UNIMPLEMENTED rather than guess.
  */
 final class FakeQdrantFilter {
@@ -92,6 +99,14 @@ final class FakeQdrantFilter {
                         && (!range.hasLt() || x < range.getLt()) && (!range.hasLte() || x <= range.getLte());
             });
         }
+        if (condition.hasDatetimeRange()) {
+            DatetimeRange range = condition.getDatetimeRange();
+            return values.stream().filter(Value::hasStringValue).map(v -> instant(v.getStringValue()))
+                    .filter(x -> x != null).anyMatch(x -> (!range.hasGt() || x.isAfter(instant(range.getGt())))
+                            && (!range.hasGte() || !x.isBefore(instant(range.getGte())))
+                            && (!range.hasLt() || x.isBefore(instant(range.getLt())))
+                            && (!range.hasLte() || !x.isAfter(instant(range.getLte()))));
+        }
         throw unimplemented("field condition on " + condition.getKey() + " without match or range");
     }
 
@@ -134,6 +149,18 @@ final class FakeQdrantFilter {
             values.add(stored);
         }
         return values;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
     private static boolean isEmpty(Value stored) {

@@ -2,13 +2,18 @@ package dev.minmemory.server.store.qdrant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.protobuf.Timestamp;
+
+import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.grpc.Common.Condition;
+import io.qdrant.client.grpc.Common.DatetimeRange;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.HasIdCondition;
@@ -25,7 +30,7 @@ import io.qdrant.client.grpc.JsonWithInt.Value;
 
 /**
  * The fixture's filters against the examples of Qdrant's documentation (Concepts › Filtering): the six points with a
- * city and a colour, and the examples of match any / except, is_empty, is_null, range and has_id.
+ * city and a colour, and the examples of match any / except, is_empty, is_null, range, datetime_range and has_id.
  */
 class FakeQdrantFilterTest {
 
@@ -155,6 +160,20 @@ class FakeQdrantFilterTest {
         assertThat(holds(price, Map.of("price", Value.newBuilder().setIntegerValue(449).build()))).isTrue();
         assertThat(holds(price, Map.of("price", Value.newBuilder().setDoubleValue(450.0).build()))).isFalse();
         assertThat(holds(price, Map.of())).isFalse();
+    }
+
+    @Test
+    void aDatetimeRangeComparesRfc3339StringsAsInstants() {
+        Map<String, Value> payload = Map.of("created_at", text("2026-11-25T14:30:00.000Z"));
+        Timestamp before = Timestamp.newBuilder().setSeconds(Instant.parse("2026-11-25T14:30:00Z").getEpochSecond())
+                .build();
+
+        assertThat(holds(ConditionFactory.datetimeRange("created_at", DatetimeRange.newBuilder().setGte(before)
+                .build()), payload)).isTrue();
+        assertThat(holds(ConditionFactory.datetimeRange("created_at", DatetimeRange.newBuilder().setLt(before)
+                .build()), payload)).isFalse();
+        assertThat(holds(ConditionFactory.datetimeRange("created_at", DatetimeRange.newBuilder().setGte(before)
+                .build()), Map.of("created_at", text("not a date")))).isFalse();
     }
 
     @Test

@@ -83,11 +83,14 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
         assertThat(created.getSparseVectorsConfig().getMapMap().get("keywords").getModifier()).isEqualTo(Modifier.Idf);
         assertThat(created.getQuantizationConfig().getScalar().getType()).isEqualTo(QuantizationType.Int8);
         assertThat(qdrant.storage().collections.get(collection).indexes).containsOnlyKeys("user", "scope",
-                "memory_type", "project", "task_id", "status", "deleted", "related_to", "tags", "entity");
+                "memory_type", "project", "task_id", "status", "deleted", "related_to", "tags", "entity",
+                "superseded_by", "created_at");
         assertThat(qdrant.storage().collections.get(collection).indexes.get("user").getParams()
                 .getKeywordIndexParams().getIsTenant()).isTrue();
         assertThat(qdrant.storage().collections.get(collection).indexes.get("deleted").getDataType())
                 .isEqualTo(PayloadSchemaType.Bool);
+        assertThat(qdrant.storage().collections.get(collection).indexes.get("created_at").getDataType())
+                .isEqualTo(PayloadSchemaType.Datetime);
     }
 
     @Test
