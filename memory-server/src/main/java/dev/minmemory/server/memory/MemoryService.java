@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -142,6 +143,15 @@ public class MemoryService {
         List<EntityUsage> page = rest.stream().limit(limit).toList();
         String next = rest.size() > limit ? EntityCursor.encode(page.get(page.size() - 1).entity()) : null;
         return new EntityPage(page, next, all.size());
+    }
+
+    /** Entity names of the user's live memories that start with {@code prefix}, ignoring case, in name order. */
+    public List<String> entityNamesStartingWith(String user, String prefix, int limit) {
+        String start = prefix.toLowerCase(Locale.ROOT);
+        return store.entities(user, MemoryFilter.ALL).stream().map(EntityUsage::entity)
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(start))
+                .limit(limit)
+                .toList();
     }
 
     public List<EntityMatch> searchEntities(String user, String query, Scope scope, int limit) {

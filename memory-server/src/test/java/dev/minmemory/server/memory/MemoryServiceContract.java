@@ -304,6 +304,19 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void entityNamesCompleteFromTheCallersOwnMemoriesIgnoringCase() {
+        store("u", "Clusters are upgraded quarterly", Scope.GLOBAL, null, null, "Kubernetes");
+        store("u", "The operator reconciles every minute", Scope.GLOBAL, null, null, "kubernetes-operator");
+        store("u", "Orders are kept for ten years", Scope.GLOBAL, null, null, "postgres");
+        store("someone-else", "Their cluster runs on Kafka", Scope.GLOBAL, null, null, "kafka");
+
+        assertThat(service.entityNamesStartingWith("u", "kub", 10)).containsExactly("Kubernetes",
+                "kubernetes-operator");
+        assertThat(service.entityNamesStartingWith("u", "k", 1)).containsExactly("Kubernetes");
+        assertThat(service.entityNamesStartingWith("u", "kaf", 10)).isEmpty();
+    }
+
+    @Test
     void setProjectCreatesTheProjectOnceThenReportsItsCounts() {
         ProjectSummary created = service.setProject("u", "shop");
         store("u", "Prices include VAT", Scope.PROJECT, "shop", null);
