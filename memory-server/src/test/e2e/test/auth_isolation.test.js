@@ -122,6 +122,8 @@ describe('isolation between users in auth mode', () => {
     assert.match(messages[0].content.text, /holds nothing yet/);
     const { completion } = await bob.complete({ ref: { type: 'ref/prompt', name: 'recall' }, argument: { name: 'topic', value: entity.slice(0, 8) } });
     assert.deepEqual(completion.values, []);
+    const projects = await bob.complete({ ref: { type: 'ref/prompt', name: 'recall' }, argument: { name: 'project', value: project } });
+    assert.deepEqual(projects.completion.values, [], "bob has no project yet; alice's is not offered");
   });
 
   test("bob sees none of alice's entities in list_entities, with or without her project or scope", async () => {

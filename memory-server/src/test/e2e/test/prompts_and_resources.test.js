@@ -67,6 +67,13 @@ describe('prompts', () => {
     }
   });
 
+  test("recall's and remember's project complete to the caller's project names", async () => {
+    for (const name of ['recall', 'remember']) {
+      const { completion } = await client.complete({ ref: { type: 'ref/prompt', name }, argument: { name: 'project', value: project.slice(0, 12) } });
+      assert.ok(completion.values.includes(project), `${name}: ${JSON.stringify(completion)}`);
+    }
+  });
+
   test("recall's topic completes to the caller's entity names", async () => {
     const { completion } = await client.complete({
       ref: { type: 'ref/prompt', name: 'recall' },

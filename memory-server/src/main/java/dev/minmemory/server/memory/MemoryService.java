@@ -147,11 +147,18 @@ public class MemoryService {
 
     /** Entity names of the user's live memories that start with {@code prefix}, ignoring case, in name order. */
     public List<String> entityNamesStartingWith(String user, String prefix, int limit) {
+        return startingWith(store.entities(user, MemoryFilter.ALL).stream().map(EntityUsage::entity).toList(),
+                prefix, limit);
+    }
+
+    /** Projects of the user's live memories whose names start with {@code prefix}, ignoring case, in name order. */
+    public List<String> projectNamesStartingWith(String user, String prefix, int limit) {
+        return startingWith(store.projects(user), prefix, limit);
+    }
+
+    private static List<String> startingWith(List<String> names, String prefix, int limit) {
         String start = prefix.toLowerCase(Locale.ROOT);
-        return store.entities(user, MemoryFilter.ALL).stream().map(EntityUsage::entity)
-                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(start))
-                .limit(limit)
-                .toList();
+        return names.stream().filter(name -> name.toLowerCase(Locale.ROOT).startsWith(start)).limit(limit).toList();
     }
 
     public List<EntityMatch> searchEntities(String user, String query, Scope scope, int limit) {

@@ -89,8 +89,18 @@ public class MemoryPrompts {
     }
 
     @CompletePrompt("recall")
+    List<String> completeRecallProject(@CompleteArg(name = "project") String project) {
+        return memories.projectNamesStartingWith(caller.user(), project, COMPLETIONS);
+    }
+
+    @CompletePrompt("recall")
     List<String> completeTopic(@CompleteArg(name = "topic") String topic) {
         return memories.entityNamesStartingWith(caller.user(), topic, COMPLETIONS);
+    }
+
+    @CompletePrompt("remember")
+    List<String> completeRememberProject(@CompleteArg(name = "project") String project) {
+        return memories.projectNamesStartingWith(caller.user(), project, COMPLETIONS);
     }
 
     private static String subject(String project, String topic) {

@@ -95,6 +95,20 @@ class PromptsOverMcpTest {
                 .containsExactly(stem + "-builds")).thenAssertResults();
     }
 
+    @Test
+    void projectsCompleteFromTheCallersOwnProjectsOnly() {
+        String stem = "okapi" + System.nanoTime();
+        store(CallerIdentity.LOCAL_USER, "Okapi sync runs hourly", stem + "-sync", "sync");
+        store("someone-else", "Their okapi project is private", stem + "-private", "sync");
+
+        client.when()
+                .promptComplete("recall", "project", stem, completion -> assertThat(completion.values())
+                        .containsExactly(stem + "-sync"))
+                .promptComplete("remember", "project", stem, completion -> assertThat(completion.values())
+                        .containsExactly(stem + "-sync"))
+                .thenAssertResults();
+    }
+
     private void store(String user, String text, String project, String entity) {
         memories.store(user, new NewMemory(text, MemoryType.PROJECT_CONTEXT, Scope.PROJECT, entity, project, null,
                 List.of(), Map.of(), List.of(), null, null));

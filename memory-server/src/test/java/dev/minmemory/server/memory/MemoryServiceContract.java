@@ -317,6 +317,20 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void projectNamesCompleteFromTheCallersOwnLiveMemoriesIgnoringCase() {
+        store("u", "Prices include VAT", Scope.PROJECT, "Shop", null);
+        store("u", "Shipping is free above 50 euros", Scope.TASK, "shop-eu", "t1");
+        store("u", "The user writes in British English", Scope.GLOBAL, null, null);
+        String gone = store("u", "The old storefront is retired", Scope.PROJECT, "shopify-legacy", null).id();
+        service.delete("u", gone);
+        store("someone-else", "Their shop sells bicycles", Scope.PROJECT, "shop-bikes", null);
+
+        assertThat(service.projectNamesStartingWith("u", "sho", 10)).containsExactly("Shop", "shop-eu");
+        assertThat(service.projectNamesStartingWith("u", "", 1)).containsExactly("Shop");
+        assertThat(service.projectNamesStartingWith("u", "bikes", 10)).isEmpty();
+    }
+
+    @Test
     void setProjectCreatesTheProjectOnceThenReportsItsCounts() {
         ProjectSummary created = service.setProject("u", "shop");
         store("u", "Prices include VAT", Scope.PROJECT, "shop", null);
