@@ -101,6 +101,31 @@ describe('isolation between users in auth mode', () => {
     await assertLooksMissing('fetch', (id) => ({ id }));
   });
 
+  test("bob reading alice's memory:// urls gets the same error as for ids that do not exist", async () => {
+    const errorFor = async (id) => {
+      try {
+        await bob.readResource({ uri: `memory://${id}` });
+        return 'read';
+      } catch (error) {
+        return JSON.stringify({ code: error.code, message: error.message }).replaceAll(id, '<id>');
+      }
+    };
+    for (const [name, aliceId] of Object.entries(ids)) {
+      const foreign = await errorFor(aliceId);
+      assert.match(foreign, /"code":-32002.*No memory with id '<id>' exists/, `alice's ${name} memory: ${foreign}`);
+      assert.equal(foreign, await errorFor(randomUUID()), `alice's ${name} memory answers differently from an unknown id`);
+    }
+  });
+
+  test("bob's recall prompt and its topic completion show nothing of alice's", async () => {
+    const { messages } = await bob.getPrompt({ name: 'recall', arguments: { project, topic: marker } });
+    assert.match(messages[0].content.text, /holds nothing yet/);
+    const { completion } = await bob.complete({ ref: { type: 'ref/prompt', name: 'recall' }, argument: { name: 'topic', value: entity.slice(0, 8) } });
+    assert.deepEqual(completion.values, []);
+    const projects = await bob.complete({ ref: { type: 'ref/prompt', name: 'recall' }, argument: { name: 'project', value: project } });
+    assert.deepEqual(projects.completion.values, [], "bob has no project yet; alice's is not offered");
+  });
+
   test("bob sees none of alice's entities in list_entities, with or without her project or scope", async () => {
     for (const args of [{}, { project }, { scope: 'global' }, { scope: 'project', project }, { memory_type: 'core_identity' }, { limit: 500 }]) {
       const { entities } = await call(bob, 'list_entities', args);

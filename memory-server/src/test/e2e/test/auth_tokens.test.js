@@ -228,6 +228,22 @@ describe('scopes in auth mode', () => {
     await assertInsufficient(caller, 'store_memory', storeArgs, 'mcp:write');
   });
 
+  test('reading a resource, getting a prompt and completing an argument need mcp:read', async () => {
+    const writer = await session({ scope: 'mcp:write' });
+    const reader = await session({ scope: 'mcp:read' });
+    const requests = [
+      { jsonrpc: '2.0', id: 2, method: 'resources/read', params: { uri: 'memory://00000000-0000-0000-0000-000000000000' } },
+      { jsonrpc: '2.0', id: 2, method: 'prompts/get', params: { name: 'remember', arguments: {} } },
+      { jsonrpc: '2.0', id: 2, method: 'completion/complete', params: { ref: { type: 'ref/prompt', name: 'recall' }, argument: { name: 'topic', value: 'x' } } },
+    ];
+    for (const request of requests) {
+      const refused = await post(server.url, request, writer);
+      assert.equal(refused.status, 403, `${request.method}: status (body ${refused.text})`);
+      assert.match(refused.wwwAuthenticate ?? '', expected.insufficient('mcp:read'), `${request.method}: WWW-Authenticate`);
+      assert.equal((await post(server.url, request, reader)).status, 200, `${request.method} with mcp:read`);
+    }
+  });
+
   test('every tool needs mcp:read if annotated read-only and mcp:write otherwise', async () => {
     const reader = await session({ scope: 'mcp:read' });
     const writer = await session({ scope: 'mcp:write' });

@@ -9,7 +9,8 @@ import { conformanceCli, node22 } from '../lib/node22.js';
 import { sharedServer } from '../lib/shared.js';
 
 const run = promisify(execFile);
-const SCENARIOS = ['server-initialize', 'ping', 'tools-list', 'logging-set-level', 'dns-rebinding-protection'];
+const SCENARIOS = ['server-initialize', 'ping', 'tools-list', 'prompts-list', 'resources-list', 'logging-set-level',
+  'dns-rebinding-protection'];
 
 describe('MCP conformance suite (generic server scenarios)', () => {
   const totals = { passed: 0, failed: 0 };

@@ -30,7 +30,8 @@ import io.vertx.ext.web.RoutingContext;
  * challenge; a signature that fails with a known key id first fetches the JWKS again ({@link SigningKeyRefresh});</li>
  * <li>a session continues only with its owner's tokens: else 403 (a session that is not open is answered 404 by
  * {@link McpSessions});</li>
- * <li>{@code tools/call} needs {@code mcp:read} or {@code mcp:write} by the tool's read-only annotation: else 403
+ * <li>{@code tools/call} needs {@code mcp:read} or {@code mcp:write} by the tool's read-only annotation, and
+ * {@code resources/read}, {@code prompts/get} and {@code completion/complete} need {@code mcp:read}: else 403
  * {@code insufficient_scope}.</li>
  * </ol>
  */
@@ -40,6 +41,8 @@ public class McpAccessGuard {
     private static final Logger LOG = Logger.getLogger(McpAccessGuard.class);
     private static final String SESSION_HEADER = "Mcp-Session-Id";
     private static final String BEARER = "bearer ";
+    private static final Set<String> READING_METHODS = Set.of("resources/read", "prompts/get",
+            "completion/complete");
 
     private final AuthSettings auth;
     private final TenantIdentityProvider tokens;
@@ -120,16 +123,22 @@ public class McpAccessGuard {
         }
         Set<String> granted = TokenScopes.of((JsonWebToken) identity.getPrincipal());
         for (JsonObject message : messages(context)) {
-            if ("tools/call".equals(message.getString("method"))
-                    && message.getValue("params") instanceof JsonObject params
-                    && params.getValue("name") instanceof String tool) {
-                Optional<String> needed = toolScopes.requiredFor(tool).filter(scope -> !granted.contains(scope));
-                if (needed.isPresent()) {
-                    return needed;
-                }
+            Optional<String> needed = requiredScope(message).filter(scope -> !granted.contains(scope));
+            if (needed.isPresent()) {
+                return needed;
             }
         }
         return Optional.empty();
+    }
+
+    /** Tools need the scope their annotations call for; reading a memory, a prompt or a completion reads. */
+    private Optional<String> requiredScope(JsonObject message) {
+        Object method = message.getValue("method");
+        if ("tools/call".equals(method)) {
+            return message.getValue("params") instanceof JsonObject params
+                    && params.getValue("name") instanceof String tool ? toolScopes.requiredFor(tool) : Optional.empty();
+        }
+        return READING_METHODS.contains(method) ? Optional.of(AuthSettings.READ_SCOPE) : Optional.empty();
     }
 
     /** The JSON-RPC messages of the body; malformed bodies are left for the MCP layer to answer. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -163,6 +164,22 @@ public class MemoryService {
         List<EntityUsage> page = rest.stream().limit(limit).toList();
         String next = rest.size() > limit ? EntityCursor.encode(page.get(page.size() - 1).entity()) : null;
         return new EntityPage(page, next, all.size());
+    }
+
+    /** Entity names of the user's live memories that start with {@code prefix}, ignoring case, in name order. */
+    public List<String> entityNamesStartingWith(String user, String prefix, int limit) {
+        return startingWith(store.entities(user, MemoryFilter.ALL).stream().map(EntityUsage::entity).toList(),
+                prefix, limit);
+    }
+
+    /** Projects of the user's live memories whose names start with {@code prefix}, ignoring case, in name order. */
+    public List<String> projectNamesStartingWith(String user, String prefix, int limit) {
+        return startingWith(store.projects(user), prefix, limit);
+    }
+
+    private static List<String> startingWith(List<String> names, String prefix, int limit) {
+        String start = prefix.toLowerCase(Locale.ROOT);
+        return names.stream().filter(name -> name.toLowerCase(Locale.ROOT).startsWith(start)).limit(limit).toList();
     }
 
     public List<EntityMatch> searchEntities(String user, String query, Scope scope, int limit) {

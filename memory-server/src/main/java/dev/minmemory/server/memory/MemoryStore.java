@@ -45,6 +45,9 @@ public interface MemoryStore {
     /** Every distinct entity of the user's live memories matching the filter, ordered by name. */
     List<EntityUsage> entities(String user, MemoryFilter filter);
 
+    /** The projects the user's live memories belong to, ordered by name. */
+    List<String> projects(String user);
+
     /** Counts of the user's live memories matching the filter. */
     MemoryStats stats(String user, MemoryFilter filter);
 }

@@ -35,13 +35,16 @@ public class FetchTool {
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
     FetchResult fetch(@ToolArg(description = "The memory id.") @Size(min = 1, max = 100) String id) {
         // @formatter:on
-        RetrievedMemory found = memories.fetch(caller.user(), id);
-        RetrievedMemoryView view = RetrievedMemoryView.of(found);
-        return new FetchResult(found.memory().id(), MemoryView.title(found.memory()), found.memory().text(),
-                MemoryView.url(found.memory()), MemoryView.of(found.memory()), view.related());
+        return FetchResult.of(memories.fetch(caller.user(), id));
     }
 
     public record FetchResult(String id, String title, String text, String url, MemoryView metadata,
             List<RetrievedMemoryView.Related> related) {
+
+        static FetchResult of(RetrievedMemory found) {
+            return new FetchResult(found.memory().id(), MemoryView.title(found.memory()), found.memory().text(),
+                    MemoryView.url(found.memory()), MemoryView.of(found.memory()),
+                    RetrievedMemoryView.of(found).related());
+        }
     }
 }

@@ -432,6 +432,33 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void entityNamesCompleteFromTheCallersOwnMemoriesIgnoringCase() {
+        store("u", "Clusters are upgraded quarterly", Scope.GLOBAL, null, null, "Kubernetes");
+        store("u", "The operator reconciles every minute", Scope.GLOBAL, null, null, "kubernetes-operator");
+        store("u", "Orders are kept for ten years", Scope.GLOBAL, null, null, "postgres");
+        store("someone-else", "Their cluster runs on Kafka", Scope.GLOBAL, null, null, "kafka");
+
+        assertThat(service.entityNamesStartingWith("u", "kub", 10)).containsExactly("Kubernetes",
+                "kubernetes-operator");
+        assertThat(service.entityNamesStartingWith("u", "k", 1)).containsExactly("Kubernetes");
+        assertThat(service.entityNamesStartingWith("u", "kaf", 10)).isEmpty();
+    }
+
+    @Test
+    void projectNamesCompleteFromTheCallersOwnLiveMemoriesIgnoringCase() {
+        store("u", "Prices include VAT", Scope.PROJECT, "Shop", null);
+        store("u", "Shipping is free above 50 euros", Scope.TASK, "shop-eu", "t1");
+        store("u", "The user writes in British English", Scope.GLOBAL, null, null);
+        String gone = store("u", "The old storefront is retired", Scope.PROJECT, "shopify-legacy", null).id();
+        service.delete("u", gone);
+        store("someone-else", "Their shop sells bicycles", Scope.PROJECT, "shop-bikes", null);
+
+        assertThat(service.projectNamesStartingWith("u", "sho", 10)).containsExactly("Shop", "shop-eu");
+        assertThat(service.projectNamesStartingWith("u", "", 1)).containsExactly("Shop");
+        assertThat(service.projectNamesStartingWith("u", "bikes", 10)).isEmpty();
+    }
+
+    @Test
     void setProjectCreatesTheProjectOnceThenReportsItsCounts() {
         ProjectSummary created = service.setProject("u", "shop");
         store("u", "Prices include VAT", Scope.PROJECT, "shop", null);

@@ -140,6 +140,11 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
     }
 
     @Override
+    public List<String> projects(String user) {
+        return index.read(searcher -> ProjectNames.of(searcher, FilterQueries.liveMemories(user, MemoryFilter.ALL)));
+    }
+
+    @Override
     public MemoryStats stats(String user, MemoryFilter filter) {
         return index.read(searcher -> DocValuesAggregations.stats(searcher, FilterQueries.liveMemories(user, filter)));
     }

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -217,6 +219,20 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
                             instant(payload, RecordFields.CREATED_AT), instant(payload, RecordFields.UPDATED_AT));
                 });
         return tally.usages();
+    }
+
+    @Override
+    public List<String> projects(String user) {
+        readiness.requireReady();
+        Set<String> projects = new TreeSet<>();
+        scroll(QdrantFilters.liveMemories(user, MemoryFilter.ALL),
+                WithPayloadSelectorFactory.include(List.of(RecordFields.PROJECT)), false, point -> {
+                    Value project = point.getPayloadMap().get(RecordFields.PROJECT);
+                    if (project != null && project.hasStringValue()) {
+                        projects.add(project.getStringValue());
+                    }
+                });
+        return List.copyOf(projects);
     }
 
     @Override
