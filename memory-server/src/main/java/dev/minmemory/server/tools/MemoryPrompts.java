@@ -51,7 +51,9 @@ public class MemoryPrompts {
         List<RetrievedMemory> found;
         try {
             found = memories.retrieve(caller.user(),
-                    new RetrieveRequest(query, null, Set.of(), theProject, null, null, false, RECALLED, 0, 0));
+                    new RetrieveRequest(query, null, Set.of(), theProject, null, null, false, RECALLED, 0, 0, false,
+                            null,
+                            null));
         } catch (MemoryRequestException e) {
             throw new McpException(e.getMessage(), JsonRpcErrorCodes.INVALID_PARAMS);
         }
