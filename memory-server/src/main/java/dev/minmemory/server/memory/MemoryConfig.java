@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "memory")
 public interface MemoryConfig {
@@ -17,4 +18,9 @@ public interface MemoryConfig {
      */
     @WithDefault("0.97")
     double duplicateThreshold();
+
+    /** What of a memory a new store embeds ({@code text} or {@code entity-text}, see {@link EmbeddingScheme}). */
+    @WithName("embedding.scheme")
+    @WithDefault("entity-text")
+    EmbeddingScheme embeddingScheme();
 }
