@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import dev.minmemory.server.embedding.EmbeddingConfig;
 import dev.minmemory.server.memory.MemoryBackend;
+import dev.minmemory.server.memory.MemoryConfig;
 import dev.minmemory.server.store.MemoryArchive;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -54,6 +55,9 @@ public class Main {
         @Inject
         EmbeddingConfig embedding;
 
+        @Inject
+        MemoryConfig memory;
+
         @Override
         public int run(String... args) throws Exception {
             if (args.length == 0) {
@@ -78,7 +82,7 @@ public class Main {
             Path partial = out.resolveSibling(out.getFileName() + ".partial");
             long count;
             try (Writer writer = new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8)) {
-                count = new MemoryArchive(embedding.model()).export(store, writer);
+                count = archive().export(store, writer);
             }
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             System.out.println("Exported " + count + " memories from " + store.location() + " to " + out);
@@ -87,12 +91,16 @@ public class Main {
 
         private int importFrom(Path in) throws IOException {
             try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-                long count = new MemoryArchive(embedding.model()).importInto(store, reader);
+                long count = archive().importInto(store, reader);
                 System.out.println("Compacting " + store.location() + " for fast searches…");
                 store.compact();
                 System.out.println("Imported " + count + " memories from " + in + " into " + store.location());
             }
             return 0;
+        }
+
+        private MemoryArchive archive() {
+            return new MemoryArchive(embedding.model(), memory.embeddingScheme());
         }
 
         private static Path option(String[] args, String name) {

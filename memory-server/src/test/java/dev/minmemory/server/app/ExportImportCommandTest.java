@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.minmemory.server.memory.EmbeddingScheme;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
@@ -71,7 +72,7 @@ class ExportImportCommandTest {
                     MemoryType.EPISODIC, Scope.GLOBAL, "cli", null, null, List.of(), Map.of(), List.of("x"), "active",
                     null, t, t, false, null), vector);
             StringWriter file = new StringWriter();
-            new MemoryArchive("bge-small-en-v1.5-q").export(store, file);
+            new MemoryArchive("bge-small-en-v1.5-q", EmbeddingScheme.ENTITY_TEXT).export(store, file);
             return file.toString();
         }
     }

@@ -71,6 +71,7 @@ public final class CorpusFile {
                     ObjectNode line = mapper.createObjectNode();
                     line.put("format", MemoryArchive.FORMAT);
                     line.put("embedding_model", embedder.model().id());
+                    line.put("embedding_scheme", Bench.SCHEME.id());
                     line.set("memory", MemoryJson.toTree(batch.get(j)));
                     ArrayNode vector = line.putArray("vector");
                     for (float x : vectors.get(j)) {

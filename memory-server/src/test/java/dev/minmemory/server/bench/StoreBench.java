@@ -123,7 +123,7 @@ public final class StoreBench {
         try (OnnxEmbedder embedder = Bench.embedder();
                 LuceneMemoryStore store = LuceneMemoryStore.open(index);
                 BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
-            long distractors = new MemoryArchive(embedder.model().id()).importInto(store, in);
+            long distractors = new MemoryArchive(embedder.model().id(), Bench.SCHEME).importInto(store, in);
             List<LabelledSet.Item> items = LabelledSet.ITEMS;
             List<float[]> factVectors = embedder.embedPassages(
                     items.stream().map(item -> Bench.SCHEME.passage(item.entity(), item.fact())).toList());
