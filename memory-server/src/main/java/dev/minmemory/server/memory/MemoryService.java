@@ -201,7 +201,9 @@ public class MemoryService {
             Memory before = requireLive(user, id);
             String passage = passage(changes.entity() == null ? before.entity() : changes.entity(),
                     changes.text() == null ? before.text() : changes.text());
-            embedded = new Embedded(passage, embedder.embedPassage(passage));
+            if (!passage.equals(passage(before.entity(), before.text()))) {
+                embedded = new Embedded(passage, embedder.embedPassage(passage));
+            }
         }
         Embedded outsideTheLock = embedded;
         return underLock(user, () -> {
