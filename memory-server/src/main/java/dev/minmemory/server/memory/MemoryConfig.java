@@ -23,4 +23,17 @@ public interface MemoryConfig {
     @WithName("embedding.scheme")
     @WithDefault("entity-text")
     EmbeddingScheme embeddingScheme();
+
+    /** How hybrid search ranks ({@code memory.search.*}). */
+    Search search();
+
+    interface Search {
+
+        /**
+         * The dense side's share of a hit's relevance, 0..1; the keyword side has the rest ({@link ScoreFusion}).
+         * 0.6 was chosen on LoCoMo and the labelled set (docs/RETRIEVAL_PROTOTYPES.md).
+         */
+        @WithDefault("0.6")
+        double denseWeight();
+    }
 }

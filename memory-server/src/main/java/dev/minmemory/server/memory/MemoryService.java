@@ -34,6 +34,7 @@ public class MemoryService {
     private final Embedder embedder;
     private final MemoryConfig config;
     private final Clock clock;
+    private final ScoreFusion fusion;
     private final Lock[] userLocks = new Lock[LOCK_STRIPES];
 
     public MemoryService(MemoryStore store, Embedder embedder, MemoryConfig config, Clock clock) {
@@ -41,6 +42,7 @@ public class MemoryService {
         this.embedder = embedder;
         this.config = config;
         this.clock = clock;
+        this.fusion = new ScoreFusion(config.search().denseWeight());
         for (int i = 0; i < LOCK_STRIPES; i++) {
             userLocks[i] = new ReentrantLock();
         }
@@ -87,7 +89,7 @@ public class MemoryService {
         boolean reRanked = request.recencyWeight() > 0 || request.scoreThreshold() > 0;
         int candidates = reRanked ? Math.max(request.limit() * 3, MIN_CANDIDATES) : request.limit();
         List<SearchHit> hits = store.search(user,
-                new SearchQuery(embedder.embedQuery(request.query()), request.query(), filter, candidates));
+                new SearchQuery(embedder.embedQuery(request.query()), request.query(), filter, candidates, fusion));
         Instant now = now();
         return hits.stream()
                 .filter(hit -> hit.similarity() >= request.scoreThreshold())
@@ -104,7 +106,7 @@ public class MemoryService {
 
     public List<SearchHit> search(String user, String query, int limit) {
         requireText("query", query);
-        return store.search(user, new SearchQuery(embedder.embedQuery(query), query, MemoryFilter.ALL, limit));
+        return store.search(user, new SearchQuery(embedder.embedQuery(query), query, MemoryFilter.ALL, limit, fusion));
     }
 
     /** A live memory of the user, with its links, or a not-found error. */

@@ -1,5 +1,8 @@
 package dev.minmemory.server.memory;
 
-/** A candidate of a ranking (a store's document or point key) and its score. */
+/**
+ * A candidate of one side of hybrid search (a store's document or point key) and its raw score: what
+ * {@link ScoreFusion} fuses.
+ */
 public record Scored<T>(T key, double score) {
 }

@@ -1,13 +1,32 @@
 package dev.minmemory.server.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.IOUtils;
 
 import dev.minmemory.server.memory.Memory;
 
 /** What the keyword side of hybrid search sees, and how it is cut into terms: the same for every store. */
 public final class KeywordText {
+
+    /**
+     * Names the analysis below, for a store to record beside its keyword index: postings or sparse vectors made by
+     * another analysis must be rebuilt.
+     */
+    public static final String ANALYSIS = "english";
+
+    /**
+     * Snowball's English stop list (174 words, question words and pronouns included): speaker names aside, these are
+     * what most questions share with most memories.
+     */
+    private static final CharArraySet STOP_WORDS = snowballEnglishStopWords();
 
     private KeywordText() {
     }
@@ -17,8 +36,21 @@ public final class KeywordText {
         return memory.text() + "\n" + memory.entity() + "\n" + String.join(" ", memory.tags());
     }
 
-    /** Lucene's standard tokenizer, lower-cased, without English stop words. */
+    /**
+     * Lucene's English analysis: the standard tokenizer (which keeps identifiers such as {@code PAY-77341} or
+     * {@code orders.v2.dlq} in the same pieces on both sides), possessives removed, lower case, the stop list above,
+     * Porter stemming (which leaves digits alone).
+     */
     public static Analyzer analyzer() {
-        return new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return new EnglishAnalyzer(STOP_WORDS);
+    }
+
+    private static CharArraySet snowballEnglishStopWords() {
+        try {
+            return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(
+                    IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lucene's Snowball English stop list is missing", e);
+        }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The retrieval-quality set: facts hidden among the corpus, each with one question whose answer is that fact.
  * {@code PARAPHRASE} questions share almost no words with their fact; {@code IDENTIFIER} questions name an exact
- * token (error code, ticket, name, host, config key) that dense embeddings represent poorly.
+ * token (error code, ticket, name, host, config key, file path, dotted version, camelCase or snake_case name,
+ * email address) that dense embeddings represent poorly.
  */
 final class LabelledSet {
 
@@ -117,7 +118,35 @@ final class LabelledSet {
             id("code", "Migration V0187__split_addresses.sql must run before the new address form ships.",
                     "V0187__split_addresses"),
             id("errors", "Error E72119 in the label printer driver is fixed by firmware 4.2.7.", "E72119"),
-            id("infra", "Grafana dashboard uid k7Xq2mPz shows the checkout funnel.", "k7Xq2mPz"));
+            id("infra", "Grafana dashboard uid k7Xq2mPz shows the checkout funnel.", "k7Xq2mPz"),
+            id("config", "The nginx rate limits live in /etc/nginx/conf.d/ratelimit.conf on the edge hosts.",
+                    "/etc/nginx/conf.d/ratelimit.conf"),
+            id("code", "src/main/resources/db/changelog/master.yaml lists every Liquibase changeset in order.",
+                    "db/changelog/master.yaml"),
+            id("user", "The user keeps their shell aliases in ~/.config/fish/conf.d/aliases.fish.",
+                    "~/.config/fish/conf.d/aliases.fish"),
+            id("infra", "Postgres 15.6 is the newest version the managed database offering supports.", "15.6"),
+            id("code", "Spring Boot 3.4.11 broke the custom Jackson module; the service is pinned to 3.4.10.",
+                    "3.4.11"),
+            id("infra", "Terraform provider hashicorp/aws 5.31.0 introduced the bucket policy drift we saw.",
+                    "5.31.0"),
+            id("code", "invoiceTotalWithTax rounds each line before summing, as the tax office requires.",
+                    "invoiceTotalWithTax"),
+            id("code", "The React hook useCartSubscription re-renders the header on every price change.",
+                    "useCartSubscription"),
+            id("code", "parseIso8601Duration rejects durations with weeks, like P2W.", "parseIso8601Duration"),
+            id("database", "The column customer_lifetime_value is recomputed nightly and may lag by a day.",
+                    "customer_lifetime_value"),
+            id("code", "The Python helper fetch_exchange_rates caches rates for fifteen minutes.",
+                    "fetch_exchange_rates"),
+            id("config", "Setting retry_backoff_max_ms above 30000 makes the consumer miss its session timeout.",
+                    "retry_backoff_max_ms"),
+            id("people", "Security reports go to security-desk@acme-corp.example, which pages the on-call lead.",
+                    "security-desk@acme-corp.example"),
+            id("user", "The user's work email is j.ferreira@lisboa-labs.example; the personal one is not for work.",
+                    "j.ferreira@lisboa-labs.example"),
+            id("billing", "Invoices bounce back from ap-invoices@nordvet.example because its mailbox is full.",
+                    "ap-invoices@nordvet.example"));
 
     private static Item p(String entity, String fact, String question) {
         return new Item(Kind.PARAPHRASE, entity, fact, question);

@@ -19,6 +19,7 @@ import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
+import dev.minmemory.server.memory.ScoreFusion;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StoredMemory;
@@ -39,6 +40,8 @@ public final class StoreBench {
 
     static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     private static final int QUERIES = 200;
+    /** The server's default ({@code memory.search.dense-weight}). */
+    private static final ScoreFusion FUSION = new ScoreFusion(0.6);
 
     private StoreBench() {
     }
@@ -68,10 +71,11 @@ public final class StoreBench {
             for (int q = 0; q < QUERIES; q++) {
                 float[] query = queryVectors.get(q);
                 long start = System.nanoTime();
-                List<SearchHit> ann = store.search(Corpus.USER, new SearchQuery(query, "", MemoryFilter.ALL, 10));
+                List<SearchHit> ann =
+                        store.search(Corpus.USER, new SearchQuery(query, "", MemoryFilter.ALL, 10, FUSION));
                 denseMillis[q] = (System.nanoTime() - start) / 1e6;
                 start = System.nanoTime();
-                store.search(Corpus.USER, new SearchQuery(query, questions.get(q), MemoryFilter.ALL, 30));
+                store.search(Corpus.USER, new SearchQuery(query, questions.get(q), MemoryFilter.ALL, 30, FUSION));
                 hybridMillis[q] = (System.nanoTime() - start) / 1e6;
                 Set<String> exact = exactTop10(query, ids, vectors);
                 exactTop10s.add(exact);
@@ -86,7 +90,7 @@ public final class StoreBench {
                 for (int q = 0; q < QUERIES; q++) {
                     long start = System.nanoTime();
                     List<SearchHit> ann = store.search(Corpus.USER,
-                            new SearchQuery(queryVectors.get(q), "", MemoryFilter.ALL, candidates));
+                            new SearchQuery(queryVectors.get(q), "", MemoryFilter.ALL, candidates, FUSION));
                     millis[q] = (System.nanoTime() - start) / 1e6;
                     Set<String> exact = exactTop10s.get(q);
                     sum += ann.stream().limit(10).filter(hit -> exact.contains(hit.memory().id())).count() / 10.0;
@@ -175,8 +179,9 @@ public final class StoreBench {
             }
             questions++;
             String text = hybrid ? items.get(i).question() : "";
-            List<String> found = store.search(Corpus.USER, new SearchQuery(vectors.get(i), text, MemoryFilter.ALL, 5))
-                    .stream().map(hit -> hit.memory().id()).toList();
+            List<String> found =
+                    store.search(Corpus.USER, new SearchQuery(vectors.get(i), text, MemoryFilter.ALL, 5, FUSION))
+                            .stream().map(hit -> hit.memory().id()).toList();
             at1 += !found.isEmpty() && found.get(0).equals(ids.get(i)) ? 1 : 0;
             at5 += found.contains(ids.get(i)) ? 1 : 0;
         }

@@ -57,6 +57,11 @@ public abstract class MemoryServiceContract {
             public EmbeddingScheme embeddingScheme() {
                 return EmbeddingScheme.ENTITY_TEXT;
             }
+
+            @Override
+            public Search search() {
+                return () -> 0.6;
+            }
         }, Clock.systemUTC());
     }
 

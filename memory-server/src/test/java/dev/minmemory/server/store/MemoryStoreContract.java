@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +28,7 @@ import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.ScopeFilter;
+import dev.minmemory.server.memory.ScoreFusion;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StoredMemory;
@@ -36,6 +40,7 @@ import dev.minmemory.server.memory.StoredMemory;
 public abstract class MemoryStoreContract {
 
     protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    protected static final ScoreFusion FUSION = new ScoreFusion(0.6);
 
     protected MemoryBackend store;
     protected final Random random = new Random(42);
@@ -91,7 +96,7 @@ public abstract class MemoryStoreContract {
                     .isEmpty();
         }
         assertThat(store.find("u", stored.get(69).id())).contains(stored.get(69));
-        assertThat(store.search("u", new SearchQuery(vectors.get(68), "unrelated words", projectP, 1)))
+        assertThat(store.search("u", new SearchQuery(vectors.get(68), "unrelated words", projectP, 1, FUSION)))
                 .extracting(SearchHit::memory).containsExactly(stored.get(68));
     }
 
@@ -110,7 +115,8 @@ public abstract class MemoryStoreContract {
         float[] vector = randomUnitVector();
         store.save(memory("alice", "the deploy key is in vault", Scope.GLOBAL, null, null, "deploy"), vector);
 
-        List<SearchHit> hits = store.search("bob", new SearchQuery(vector, "deploy key vault", MemoryFilter.ALL, 10));
+        List<SearchHit> hits =
+                store.search("bob", new SearchQuery(vector, "deploy key vault", MemoryFilter.ALL, 10, FUSION));
 
         assertThat(hits).isEmpty();
         assertThat(store.entities("bob", MemoryFilter.ALL)).isEmpty();
@@ -118,18 +124,19 @@ public abstract class MemoryStoreContract {
     }
 
     @Test
-    void anExactIdentifierIsFoundByKeywordEvenWhenItsVectorIsFarFromTheQuery() {
+    void anExactIdentifierIsFoundByKeywordAheadOfMemoriesNoNearerToTheQuery() {
         float[] query = randomUnitVector();
         for (int i = 0; i < 30; i++) {
-            store.save(memory("u", "general note number " + i, Scope.GLOBAL, null, null, "notes"), near(query, 0.3f));
+            store.save(memory("u", "general note number " + i, Scope.GLOBAL, null, null, "notes"), randomUnitVector());
         }
         Memory code = memory("u", "Billing fails with ERR_QUOTA_7731 when the plan expires", Scope.GLOBAL, null, null,
                 "billing");
         store.save(code, randomUnitVector());
 
-        List<SearchHit> hits = store.search("u", new SearchQuery(query, "ERR_QUOTA_7731", MemoryFilter.ALL, 5));
+        List<SearchHit> hits = store.search("u", new SearchQuery(query, "ERR_QUOTA_7731", MemoryFilter.ALL, 5,
+                FUSION));
 
-        assertThat(hits).extracting(hit -> hit.memory().id()).contains(code.id());
+        assertThat(hits.get(0).memory()).isEqualTo(code);
     }
 
     @Test
@@ -138,8 +145,10 @@ public abstract class MemoryStoreContract {
         store.save(memory("u", "some text", Scope.GLOBAL, null, null, "e"), vector);
         float[] other = randomUnitVector();
 
-        SearchHit hit = store.search("u", new SearchQuery(vector, "unrelated words", MemoryFilter.ALL, 1)).get(0);
-        SearchHit far = store.search("u", new SearchQuery(other, "unrelated words", MemoryFilter.ALL, 1)).get(0);
+        SearchHit hit =
+                store.search("u", new SearchQuery(vector, "unrelated words", MemoryFilter.ALL, 1, FUSION)).get(0);
+        SearchHit far =
+                store.search("u", new SearchQuery(other, "unrelated words", MemoryFilter.ALL, 1, FUSION)).get(0);
 
         assertThat(hit.similarity()).isCloseTo(1.0, offset(1e-5));
         assertThat(far.similarity()).isCloseTo(dot(vector, other), offset(1e-5));
@@ -147,17 +156,66 @@ public abstract class MemoryStoreContract {
     }
 
     @Test
-    void relevanceIsOneForTheMemoryFirstInBothListsAndHalfForOneFirstInOnlyOne() {
+    void relevanceIsOneForTheBestOfBothListsAndZeroForTheWorstOfTheDenseListFoundByItAlone() {
         float[] vector = randomUnitVector();
         Memory both = save(memory("u", "kafka retention is seven days", Scope.GLOBAL, null, null, "kafka"), vector);
         Memory denseOnly = save(memory("u", "nothing in common", Scope.GLOBAL, null, null, "x"), near(vector, 0.5f));
 
-        List<SearchHit> hits = store.search("u", new SearchQuery(vector, "kafka retention", MemoryFilter.ALL, 10));
+        List<SearchHit> hits = store.search("u", new SearchQuery(vector, "kafka retention", MemoryFilter.ALL, 10,
+                FUSION));
 
         assertThat(hits).extracting(hit -> hit.memory().id()).containsExactly(both.id(), denseOnly.id());
-        assertThat(hits.get(0).relevance()).isCloseTo(1.0, offset(1e-6));
-        // Second in the dense list only: (1/62) / (2/61).
-        assertThat(hits.get(1).relevance()).isCloseTo(61.0 / 124, offset(1e-6));
+        assertThat(hits).extracting(SearchHit::relevance).containsExactly(1.0, 0.0);
+    }
+
+    /**
+     * The ranking contract, the same numbers on every store: each side min-max normalised over its candidates, then
+     * 0.6 · dense + 0.4 · keyword. The keyword side has at most two hits per query here, so its normalised scores (1
+     * and 0) do not depend on how a store approximates BM25.
+     */
+    @Test
+    void aFixedFixtureIsRankedByTheFusedNormalisedScores() {
+        float[] query = randomUnitVector();
+        Map<Memory, float[]> fixture = new LinkedHashMap<>();
+        Memory bothTerms = memory("u", "Kafka retention is seven days", Scope.GLOBAL, null, null, "topics");
+        fixture.put(bothTerms, near(query, 0.5f));
+        Memory oneTerm = memory("u", "Kafka brokers run on three hosts", Scope.GLOBAL, null, null, "brokers");
+        fixture.put(oneTerm, near(query, 1f));
+        Memory nearest = memory("u", "Logs are kept for a week", Scope.GLOBAL, null, null, "logs");
+        fixture.put(nearest, near(query, 0.3f));
+        Memory unrelated = memory("u", "Lunch is at noon", Scope.GLOBAL, null, null, "office");
+        fixture.put(unrelated, randomUnitVector());
+        Memory identifier = memory("u", "Billing fails with ERR_QUOTA_7731 when the plan expires", Scope.GLOBAL,
+                null, null, "billing");
+        fixture.put(identifier, randomUnitVector());
+        fixture.forEach(this::save);
+
+        assertFusedRanking(query, "kafka retention", fixture, Map.of(bothTerms, 1.0, oneTerm, 0.0));
+        // An identifier found by keyword alone, its vector far from the query's, gets 0.4 plus its small dense share:
+        // below the nearest memories, which get up to 0.6 from the dense side alone.
+        List<SearchHit> identifierHits = assertFusedRanking(query, "ERR_QUOTA_7731", fixture, Map.of(identifier, 1.0));
+        assertThat(identifierHits.get(0).memory()).isEqualTo(nearest);
+        assertThat(identifierHits).extracting(SearchHit::memory).contains(identifier);
+    }
+
+    private List<SearchHit> assertFusedRanking(float[] query, String text, Map<Memory, float[]> fixture,
+            Map<Memory, Double> keywordScores) {
+        Map<Memory, Double> cosines = new HashMap<>();
+        fixture.forEach((memory, vector) -> cosines.put(memory, dot(query, vector)));
+        double min = Collections.min(cosines.values());
+        double max = Collections.max(cosines.values());
+        Map<Memory, Double> expected = new HashMap<>();
+        cosines.forEach((memory, cosine) -> expected.put(memory,
+                0.6 * (cosine - min) / (max - min) + 0.4 * keywordScores.getOrDefault(memory, 0.0)));
+        List<Memory> expectedOrder = expected.keySet().stream()
+                .sorted(Comparator.comparingDouble((Memory memory) -> expected.get(memory)).reversed()).toList();
+
+        List<SearchHit> hits = store.search("u", new SearchQuery(query, text, MemoryFilter.ALL, 10, FUSION));
+
+        assertThat(hits).extracting(SearchHit::memory).containsExactlyElementsOf(expectedOrder);
+        hits.forEach(hit -> assertThat(hit.relevance()).as(hit.memory().text())
+                .isCloseTo(expected.get(hit.memory()), offset(1e-5)));
+        return hits;
     }
 
     @Test
@@ -169,7 +227,7 @@ public abstract class MemoryStoreContract {
             expected.add(m.id());
         }
 
-        List<SearchHit> hits = store.search("u", new SearchQuery(query, "zzz", MemoryFilter.ALL, 5));
+        List<SearchHit> hits = store.search("u", new SearchQuery(query, "zzz", MemoryFilter.ALL, 5, FUSION));
 
         assertThat(hits).extracting(hit -> hit.memory().id()).containsExactlyElementsOf(expected.subList(0, 5));
         assertThat(hits).extracting(SearchHit::relevance).isSortedAccordingTo((a, b) -> Double.compare(b, a));
@@ -186,7 +244,7 @@ public abstract class MemoryStoreContract {
 
         MemoryFilter hierarchy = MemoryFilter.of(
                 List.of(ScopeFilter.global(), ScopeFilter.project("a"), ScopeFilter.task("a", "1")));
-        List<SearchHit> hits = store.search("u", new SearchQuery(vector, "x", hierarchy, 10));
+        List<SearchHit> hits = store.search("u", new SearchQuery(vector, "x", hierarchy, 10, FUSION));
 
         assertThat(hits).extracting(hit -> hit.memory().id())
                 .containsExactlyInAnyOrder(global.id(), projectA.id(), taskA1.id());
@@ -202,7 +260,7 @@ public abstract class MemoryStoreContract {
         MemoryFilter filter = new MemoryFilter(List.of(), java.util.Set.of(MemoryType.EPISODIC), null);
         MemoryFilter status = new MemoryFilter(List.of(), java.util.Set.of(), "done");
 
-        assertThat(store.search("u", new SearchQuery(vector, "one two", filter, 10)))
+        assertThat(store.search("u", new SearchQuery(vector, "one two", filter, 10, FUSION)))
                 .extracting(hit -> hit.memory().id()).containsExactly(episodic.id());
         assertThat(store.stats("u", status).total()).isEqualTo(1);
     }
@@ -216,7 +274,7 @@ public abstract class MemoryStoreContract {
         store.saveKeepingVector(deleted.asDeleted(T0.plusSeconds(5)));
 
         assertThat(store.find("u", deleted.id())).get().extracting(Memory::deleted).isEqualTo(true);
-        assertThat(store.search("u", new SearchQuery(vector, "deleted", MemoryFilter.ALL, 10)))
+        assertThat(store.search("u", new SearchQuery(vector, "deleted", MemoryFilter.ALL, 10, FUSION)))
                 .extracting(hit -> hit.memory().id()).containsExactly(target.id());
         assertThat(store.entities("u", MemoryFilter.ALL)).extracting(usage -> usage.entity()).containsExactly("kept");
         assertThat(store.stats("u", MemoryFilter.ALL).total()).isEqualTo(1);
@@ -231,7 +289,7 @@ public abstract class MemoryStoreContract {
 
         store.saveKeepingVector(memory.withLink(UUID.randomUUID().toString(), RelationType.REFINES, T0));
 
-        SearchHit best = store.search("u", new SearchQuery(vector, "zzz", MemoryFilter.ALL, 1)).get(0);
+        SearchHit best = store.search("u", new SearchQuery(vector, "zzz", MemoryFilter.ALL, 1, FUSION)).get(0);
         assertThat(best.memory().id()).isEqualTo(memory.id());
         assertThat(best.memory().relatedTo()).hasSize(1);
         assertThat(best.similarity()).isCloseTo(1.0, offset(1e-5));
@@ -243,7 +301,8 @@ public abstract class MemoryStoreContract {
         store.saveKeepingVector(memory.withContent(memory.text(), memory.memoryType(), memory.scope(), "zeppelin",
                 null, null, List.of("blimp"), memory.status(), null, T0));
 
-        assertThat(store.search("u", new SearchQuery(randomUnitVector(), "zeppelin blimp", MemoryFilter.ALL, 1)))
+        assertThat(
+                store.search("u", new SearchQuery(randomUnitVector(), "zeppelin blimp", MemoryFilter.ALL, 1, FUSION)))
                 .extracting(hit -> hit.memory().entity()).containsExactly("zeppelin");
     }
 

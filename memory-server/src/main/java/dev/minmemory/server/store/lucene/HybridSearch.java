@@ -14,16 +14,17 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.QueryBuilder;
 
-import dev.minmemory.server.memory.HybridCandidates;
-import dev.minmemory.server.memory.RankFusion;
+import dev.minmemory.server.memory.ScoreFusion;
+import dev.minmemory.server.memory.ScoreFusion.Fused;
 import dev.minmemory.server.memory.Scored;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.UnitVectors;
 
 /**
- * Hybrid search on the index: the nearest vectors and the BM25 matches under the same filter, fused by
- * {@link RankFusion}; {@code similarity} is recomputed from the stored vector.
+ * Hybrid search on the index: the nearest vectors and the BM25 matches under the same filter, fused on document ids
+ * by the query's {@link ScoreFusion} before any record is read, so that only the winners are; {@code similarity} is
+ * recomputed from the stored vector.
  */
 final class HybridSearch {
 
@@ -41,27 +42,19 @@ final class HybridSearch {
     }
 
     List<SearchHit> search(IndexSearcher searcher, String user, SearchQuery query) throws IOException {
-        HybridCandidates<Integer> candidates = candidates(searcher, FilterQueries.liveMemories(user, query.filter()),
-                query);
-        List<SearchHit> hits = new ArrayList<>();
-        StoredFields stored = searcher.storedFields();
-        for (Scored<Integer> fused : RankFusion.fuse(candidates).stream().limit(query.limit()).toList()) {
-            int doc = fused.key();
-            double similarity = UnitVectors.cosine(IndexReads.vectorOf(searcher, doc), query.vector());
-            hits.add(new SearchHit(IndexReads.source(stored, doc), similarity, RankFusion.relevance(fused.score())));
-        }
-        return hits;
-    }
-
-    /** Both sides' candidates, best first, by document, with Lucene's scores. */
-    private HybridCandidates<Integer> candidates(IndexSearcher searcher, Query filter, SearchQuery query)
-            throws IOException {
+        Query filter = FilterQueries.liveMemories(user, query.filter());
         int denseK = Math.max(query.limit(), DENSE_CANDIDATES);
         ScoreDoc[] dense = searcher.search(new FilteredKnnQuery(MemoryDocument.VECTOR, query.vector(), denseK, filter),
                 denseK).scoreDocs;
-        ScoreDoc[] keyword = keywordHits(searcher, query.text(), filter,
-                Math.max(query.limit(), KEYWORD_CANDIDATES));
-        return new HybridCandidates<>(scored(dense), scored(keyword));
+        ScoreDoc[] keyword = keywordHits(searcher, query.text(), filter, Math.max(query.limit(), KEYWORD_CANDIDATES));
+        List<SearchHit> hits = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        for (Fused<Integer> fused : query.fusion().fuse(cosines(dense), bm25(keyword), query.limit())) {
+            int doc = fused.key();
+            double similarity = UnitVectors.cosine(IndexReads.vectorOf(searcher, doc), query.vector());
+            hits.add(new SearchHit(IndexReads.source(stored, doc), similarity, fused.relevance()));
+        }
+        return hits;
     }
 
     private ScoreDoc[] keywordHits(IndexSearcher searcher, String text, Query filter, int limit) throws IOException {
@@ -73,7 +66,12 @@ final class HybridSearch {
         return searcher.search(query, limit).scoreDocs;
     }
 
-    private static List<Scored<Integer>> scored(ScoreDoc[] hits) {
+    /** Lucene scores a dot product of unit vectors as (1 + cosine) / 2. */
+    private static List<Scored<Integer>> cosines(ScoreDoc[] hits) {
+        return Arrays.stream(hits).map(hit -> new Scored<>(hit.doc, 2.0 * hit.score - 1)).toList();
+    }
+
+    private static List<Scored<Integer>> bm25(ScoreDoc[] hits) {
         return Arrays.stream(hits).map(hit -> new Scored<>(hit.doc, (double) hit.score)).toList();
     }
 }

@@ -30,7 +30,7 @@ import dev.minmemory.server.store.KeywordText;
  * <ul>
  * <li>{@link LuceneIndex}: opening and recovery, the write-ahead log, refreshes and background commits;</li>
  * <li>{@link PendingWrites}: new memories not yet in a searcher, tracked by a refresh listener;</li>
- * <li>{@link HybridSearch}: dense and keyword candidates fused by the domain's rank fusion;</li>
+ * <li>{@link HybridSearch}: dense and keyword candidates fused by the domain's {@code ScoreFusion};</li>
  * <li>{@link DuplicateFinder}: the duplicate check, which reads without refreshing;</li>
  * <li>{@link DocValuesAggregations}: entity usage and counts;</li>
  * <li>{@link FilterQueries} and {@link MemoryDocument}: the filters and the document of one memory.</li>

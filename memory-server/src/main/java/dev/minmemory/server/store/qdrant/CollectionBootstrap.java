@@ -17,8 +17,8 @@ import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
  */
 final class CollectionBootstrap {
 
-    /** The first Qdrant release with a parameterised RRF (the k hybrid search sends). */
-    static final int[] MINIMUM_VERSION = { 1, 16 };
+    /** The first Qdrant release with the Query API (hybrid search sends its two sides as one query batch). */
+    static final int[] MINIMUM_VERSION = { 1, 10 };
     private static final Logger LOG = Logger.getLogger(CollectionBootstrap.class);
 
     private final QdrantConnection qdrant;
@@ -90,7 +90,7 @@ final class CollectionBootstrap {
             if (major < MINIMUM_VERSION[0] || major == MINIMUM_VERSION[0] && minor < MINIMUM_VERSION[1]) {
                 throw new IncompatibleCollectionException("Qdrant " + version + " at " + settings.host() + ":"
                         + settings.port() + " is too old: min-memory needs Qdrant " + MINIMUM_VERSION[0] + "."
-                        + MINIMUM_VERSION[1] + " or newer (hybrid search fuses with a parameterised RRF). Upgrade"
+                        + MINIMUM_VERSION[1] + " or newer (hybrid search uses the Query API). Upgrade"
                         + " Qdrant.");
             }
         } catch (NumberFormatException e) {

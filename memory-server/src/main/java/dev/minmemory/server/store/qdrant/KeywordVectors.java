@@ -20,7 +20,7 @@ import io.qdrant.client.grpc.Points.SparseVector;
  * The keyword side of hybrid search as Qdrant sparse vectors, so that Qdrant's IDF modifier turns their dot product
  * into BM25.
  * <ul>
- * <li>Terms: the embedded store's analyzer ({@link KeywordText}: standard tokenizer, lower case, English stop words)
+ * <li>Terms: the embedded store's analyzer ({@link KeywordText}: English analysis, Snowball stop words)
  * over the same text (text + entity + tags).</li>
  * <li>Index of a term: MurmurHash3 x86 32-bit (seed 0) of its UTF-8 bytes, read as an unsigned 32-bit integer.
  * Stable across releases and machines, no vocabulary to store; two terms sharing an index (rare: a few pairs per

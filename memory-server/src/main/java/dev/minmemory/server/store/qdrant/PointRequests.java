@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.minmemory.server.memory.Memory;
-import dev.minmemory.server.memory.RankFusion;
 import dev.minmemory.server.memory.SearchQuery;
+import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.WithVectorsSelectorFactory;
 import io.qdrant.client.grpc.Common.Filter;
@@ -16,11 +16,10 @@ import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectors;
 import io.qdrant.client.grpc.Points.PointStruct;
-import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.QuantizationSearchParams;
 import io.qdrant.client.grpc.Points.Query;
+import io.qdrant.client.grpc.Points.QueryBatchPoints;
 import io.qdrant.client.grpc.Points.QueryPoints;
-import io.qdrant.client.grpc.Points.Rrf;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.SearchParams;
 import io.qdrant.client.grpc.Points.SparseVector;
@@ -34,14 +33,9 @@ import io.qdrant.client.grpc.Points.WithVectorsSelector;
 /** The requests the store sends for one collection: points to upsert, scroll pages and the hybrid query. */
 final class PointRequests {
 
-    /** The candidates each side of hybrid search contributes before fusion. */
-    static final int DENSE_CANDIDATES = 100;
+    /** The candidates each side of hybrid search contributes before fusion (as the embedded store's). */
+    static final int DENSE_CANDIDATES = 300;
     static final int KEYWORD_CANDIDATES = 50;
-    /**
-     * Qdrant scores the point at 0-based position p of a prefetch as 1/(k + p); k = {@link RankFusion#K} + 1 gives
-     * {@link RankFusion}'s 1/(K + rank) with rank counted from 1.
-     */
-    static final int QDRANT_RRF_K = RankFusion.K + 1;
 
     private final String collection;
     private final KeywordVectors keywords = new KeywordVectors();
@@ -51,34 +45,44 @@ final class PointRequests {
     }
 
     /**
-     * One Query API call: a dense prefetch and a keyword prefetch under the same filter, fused by RRF, with the
-     * stored vectors returned so that {@code similarity} is the exact cosine, not a quantized estimate.
+     * Both sides' candidates in one round trip, ids and scores only: the nearest dense vectors (the exact cosine,
+     * quantization rescored) and, if the text has keyword terms, the best BM25 matches, each under the filter.
      */
-    QueryPoints hybridQuery(Filter filter, SearchQuery query) {
-        QueryPoints.Builder request = QueryPoints.newBuilder()
+    QueryBatchPoints candidates(Filter filter, SearchQuery query) {
+        QueryBatchPoints.Builder batch = QueryBatchPoints.newBuilder()
                 .setCollectionName(collection)
-                .addPrefetch(PrefetchQuery.newBuilder()
+                .addQueryPoints(QueryPoints.newBuilder()
+                        .setCollectionName(collection)
                         .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder()
                                 .setDense(DenseVector.newBuilder().addAllData(floats(query.vector())))))
                         .setUsing(DENSE)
                         .setFilter(filter)
                         .setLimit(Math.max(query.limit(), DENSE_CANDIDATES))
                         .setParams(SearchParams.newBuilder()
-                                .setQuantization(QuantizationSearchParams.newBuilder().setRescore(true))))
-                .setQuery(Query.newBuilder().setRrf(Rrf.newBuilder().setK(QDRANT_RRF_K)))
-                .setFilter(filter)
-                .setLimit(query.limit())
-                .setWithPayload(WithPayloadSelectorFactory.enable(true))
-                .setWithVectors(denseVector());
+                                .setQuantization(QuantizationSearchParams.newBuilder().setRescore(true)))
+                        .setWithPayload(WithPayloadSelectorFactory.enable(false))
+                        .setWithVectors(WithVectorsSelectorFactory.enable(false)));
         SparseVector terms = keywords.query(query.text());
         if (terms.getIndicesCount() > 0) {
-            request.addPrefetch(PrefetchQuery.newBuilder()
+            batch.addQueryPoints(QueryPoints.newBuilder()
+                    .setCollectionName(collection)
                     .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder().setSparse(terms)))
                     .setUsing(KEYWORDS)
                     .setFilter(filter)
-                    .setLimit(Math.max(query.limit(), KEYWORD_CANDIDATES)));
+                    .setLimit(Math.max(query.limit(), KEYWORD_CANDIDATES))
+                    .setWithPayload(WithPayloadSelectorFactory.enable(false))
+                    .setWithVectors(WithVectorsSelectorFactory.enable(false)));
         }
-        return request.build();
+        return batch.build();
+    }
+
+    /**
+     * The winners of a fusion, with their records and dense vectors: a scroll under the search's filter narrowed to
+     * their ids, so that a point read for a user is always one of that user's.
+     */
+    ScrollPoints winners(Filter filter, List<PointId> ids) {
+        return scroll(filter.toBuilder().addMust(ConditionFactory.hasId(ids)).build(), ids.size(),
+                WithPayloadSelectorFactory.enable(true), true, null);
     }
 
     /** One page of the points matching the filter, with the given payload, and their dense vector if asked. */

@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,9 @@ import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryStats;
 import dev.minmemory.server.memory.MemoryStatsTally;
-import dev.minmemory.server.memory.RankFusion;
+import dev.minmemory.server.memory.ScoreFusion;
+import dev.minmemory.server.memory.ScoreFusion.Fused;
+import dev.minmemory.server.memory.Scored;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StorageUnavailableException;
@@ -34,9 +37,9 @@ import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.BatchResult;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
-import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollResponse;
 import io.qdrant.client.grpc.Points.VectorOutput;
 import io.qdrant.client.grpc.Points.VectorsOutput;
@@ -62,6 +65,8 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
     static final int UPSERT_BATCH = 200;
     /** The hybrid search hits a duplicate check looks at. */
     static final int DUPLICATE_CANDIDATES = 5;
+    /** A duplicate is decided on the vector: its candidates are the nearest ones. */
+    private static final ScoreFusion NEAREST_FIRST = new ScoreFusion(1);
     private static final Logger LOG = Logger.getLogger(QdrantMemoryStore.class);
 
     private final QdrantConnection qdrant;
@@ -155,23 +160,45 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
         return linking;
     }
 
+    /**
+     * Two round trips: both sides' candidates (ids and scores), fused here by the query's {@link ScoreFusion} as the
+     * embedded store fuses them; then the records of the winners only.
+     */
     @Override
     public List<SearchHit> search(String user, SearchQuery query) {
         readiness.requireReady();
-        List<ScoredPoint> points = qdrant.call("query", qdrant.calls().points().query(
-                requests.hybridQuery(QdrantFilters.liveMemories(user, query.filter()), query))).getResultList();
-        List<SearchHit> hits = new ArrayList<>(points.size());
-        for (ScoredPoint point : points) {
-            double similarity = UnitVectors.cosine(dense(point.getVectors()), query.vector());
-            hits.add(new SearchHit(QdrantPayload.memory(point.getPayloadMap()), similarity,
-                    RankFusion.relevance(point.getScore())));
+        Filter filter = QdrantFilters.liveMemories(user, query.filter());
+        List<BatchResult> sides = qdrant.call("query batch",
+                qdrant.calls().points().queryBatch(requests.candidates(filter, query))).getResultList();
+        List<Fused<String>> winners = query.fusion().fuse(scored(sides.get(0)),
+                sides.size() > 1 ? scored(sides.get(1)) : List.of(), query.limit());
+        if (winners.isEmpty()) {
+            return List.of();
+        }
+        Map<String, RetrievedPoint> points = new HashMap<>();
+        qdrant.call("scroll", qdrant.calls().points().scroll(requests.winners(filter,
+                winners.stream().map(winner -> QdrantFilters.pointId(winner.key())).toList())))
+                .getResultList().forEach(point -> points.put(point.getId().getUuid(), point));
+        List<SearchHit> hits = new ArrayList<>(winners.size());
+        for (Fused<String> winner : winners) {
+            RetrievedPoint point = points.get(winner.key());
+            if (point != null) { // deleted between the two round trips
+                double similarity = UnitVectors.cosine(dense(point.getVectors()), query.vector());
+                hits.add(new SearchHit(QdrantPayload.memory(point.getPayloadMap()), similarity, winner.relevance()));
+            }
         }
         return hits;
     }
 
+    private static List<Scored<String>> scored(BatchResult side) {
+        return side.getResultList().stream()
+                .map(point -> new Scored<>(point.getId().getUuid(), (double) point.getScore())).toList();
+    }
+
     @Override
     public Optional<SearchHit> findDuplicate(String user, DuplicateQuery query) {
-        return search(user, new SearchQuery(query.vector(), query.text(), query.filter(), DUPLICATE_CANDIDATES))
+        return search(user, new SearchQuery(query.vector(), query.text(), query.filter(), DUPLICATE_CANDIDATES,
+                NEAREST_FIRST))
                 .stream()
                 .filter(hit -> hit.similarity() >= query.minSimilarity())
                 .max(Comparator.comparingDouble(SearchHit::similarity));

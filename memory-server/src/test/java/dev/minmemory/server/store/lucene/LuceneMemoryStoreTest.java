@@ -130,7 +130,8 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
         for (StoredMemory stored : all) {
             assertThat(store.find("u", stored.memory().id())).contains(stored.memory());
         }
-        assertThat(store.search("u", new SearchQuery(all.get(77).vector(), "unrelated words", MemoryFilter.ALL, 1)))
+        assertThat(store.search("u",
+                new SearchQuery(all.get(77).vector(), "unrelated words", MemoryFilter.ALL, 1, FUSION)))
                 .extracting(SearchHit::memory).containsExactly(all.get(77).memory());
     }
 

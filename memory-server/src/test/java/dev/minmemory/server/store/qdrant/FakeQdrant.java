@@ -49,15 +49,15 @@ import io.qdrant.client.grpc.CollectionsGrpc;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.BatchResult;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectorsOutput;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsOperationResponse;
-import io.qdrant.client.grpc.Points.PrefetchQuery;
-import io.qdrant.client.grpc.Points.Query;
+import io.qdrant.client.grpc.Points.QueryBatchPoints;
+import io.qdrant.client.grpc.Points.QueryBatchResponse;
 import io.qdrant.client.grpc.Points.QueryPoints;
-import io.qdrant.client.grpc.Points.QueryResponse;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollPoints;
@@ -83,8 +83,8 @@ import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
  * <p>
  * Implemented: {@code Qdrant/HealthCheck}; {@code Collections/Create, Get, CollectionExists, Delete};
  * {@code Points/Upsert} (with {@code update_filter}), {@code Scroll} (filter, offset, limit, payload and vector
- * selectors), {@code Query} (prefetches of dense or sparse {@code nearest} under a filter, fused by RRF with
- * Qdrant's formula 1/(k + 0-based position), k = 2 unless given), {@code CreateFieldIndex}. Dense vectors are
+ * selectors), {@code QueryBatch} (queries of dense or sparse {@code nearest} under a filter, with payload and vector
+ * selectors; no prefetches, no fusion), {@code CreateFieldIndex}. Dense vectors are
  * compared exactly (no HNSW, no quantization: the ideal that real Qdrant approximates); sparse vectors score as
  * Qdrant's IDF modifier does: Σ query·document·ln(1 + (N − n + 0.5)/(n + 0.5)), only points sharing a term.
  * Filters: {@link FakeQdrantFilter}. Everything else answers UNIMPLEMENTED.
@@ -367,73 +367,51 @@ public final class FakeQdrant implements AutoCloseable {
         }
 
         @Override
-        public void query(QueryPoints request, StreamObserver<QueryResponse> observer) {
+        public void queryBatch(QueryBatchPoints request, StreamObserver<QueryBatchResponse> observer) {
             answer(observer, () -> {
                 FakeCollection collection = collection(request.getCollectionName());
-                if (!request.hasQuery() || !(request.getQuery().hasRrf() || request.getQuery().hasFusion())) {
-                    throw Status.UNIMPLEMENTED.withDescription("FakeQdrant only fuses prefetches").asRuntimeException();
-                }
-                if (request.getQuery().hasFusion()
-                        && request.getQuery().getFusion() != io.qdrant.client.grpc.Points.Fusion.RRF) {
-                    throw Status.UNIMPLEMENTED.withDescription("fusion " + request.getQuery().getFusion())
-                            .asRuntimeException();
-                }
-                int k = request.getQuery().hasRrf() && request.getQuery().getRrf().hasK()
-                        ? request.getQuery().getRrf().getK() : 2;
-                QueryResponse.Builder response = QueryResponse.newBuilder();
+                QueryBatchResponse.Builder response = QueryBatchResponse.newBuilder();
                 synchronized (collection) {
-                    Map<String, Double> fused = new HashMap<>();
-                    for (PrefetchQuery prefetch : request.getPrefetchList()) {
-                        List<FakePoint> ranked = nearest(collection, prefetch);
-                        for (int position = 0; position < ranked.size(); position++) {
-                            fused.merge(key(ranked.get(position).id()), 1.0 / (k + position), Double::sum);
-                        }
+                    for (QueryPoints query : request.getQueryPointsList()) {
+                        BatchResult.Builder result = BatchResult.newBuilder();
+                        nearest(collection, query).forEach((point, score) -> {
+                            ScoredPoint.Builder scored = ScoredPoint.newBuilder().setId(point.id())
+                                    .setScore(score.floatValue())
+                                    .putAllPayload(payload(point, query.getWithPayload()));
+                            vectors(point, query.hasWithVectors() ? query.getWithVectors() : null)
+                                    .ifPresent(scored::setVectors);
+                            result.addResult(scored);
+                        });
+                        response.addResult(result);
                     }
-                    Filter filter = request.hasFilter() ? request.getFilter() : Filter.getDefaultInstance();
-                    long limit = request.hasLimit() ? request.getLimit() : 10;
-                    fused.entrySet().stream()
-                            .filter(e -> {
-                                FakePoint p = collection.points.get(e.getKey());
-                                return FakeQdrantFilter.matches(filter, p.id(), p.payload());
-                            })
-                            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                            .limit(limit)
-                            .forEach(e -> {
-                                FakePoint point = collection.points.get(e.getKey());
-                                ScoredPoint.Builder scored = ScoredPoint.newBuilder().setId(point.id())
-                                        .setScore(e.getValue().floatValue())
-                                        .putAllPayload(payload(point, request.getWithPayload()));
-                                vectors(point, request.hasWithVectors() ? request.getWithVectors() : null)
-                                        .ifPresent(scored::setVectors);
-                                response.addResult(scored);
-                            });
                 }
                 return response.build();
             });
         }
     }
 
-    /** One prefetch: points under its filter, best first by the named vector, at most its limit. */
-    private static List<FakePoint> nearest(FakeCollection collection, PrefetchQuery prefetch) {
-        if (prefetch.getPrefetchCount() > 0 || !prefetch.getQuery().hasNearest()) {
-            throw Status.UNIMPLEMENTED.withDescription("FakeQdrant prefetches only 'nearest'").asRuntimeException();
+    /** One query: points under its filter, best first by the named vector, at most its limit, with their scores. */
+    private static Map<FakePoint, Double> nearest(FakeCollection collection, QueryPoints query) {
+        if (query.getPrefetchCount() > 0 || !query.getQuery().hasNearest()) {
+            throw Status.UNIMPLEMENTED.withDescription("FakeQdrant queries only 'nearest', without prefetches")
+                    .asRuntimeException();
         }
-        Filter filter = prefetch.hasFilter() ? prefetch.getFilter() : Filter.getDefaultInstance();
-        VectorInput input = prefetch.getQuery().getNearest();
-        String using = prefetch.getUsing();
+        Filter filter = query.hasFilter() ? query.getFilter() : Filter.getDefaultInstance();
+        VectorInput input = query.getQuery().getNearest();
+        String using = query.getUsing();
         Map<String, Double> scores = new LinkedHashMap<>();
         if (input.hasDense()) {
-            float[] query = normalized(toArray(input.getDense().getDataList()));
+            float[] target = normalized(toArray(input.getDense().getDataList()));
             for (Map.Entry<String, FakePoint> e : collection.points.entrySet()) {
                 float[] stored = e.getValue().dense().get(using);
                 if (stored != null && FakeQdrantFilter.matches(filter, e.getValue().id(), e.getValue().payload())) {
-                    scores.put(e.getKey(), dot(stored, query));
+                    scores.put(e.getKey(), dot(stored, target));
                 }
             }
         } else if (input.hasSparse()) {
             SparseVectorParams params = collection.config.getSparseVectorsConfig().getMapMap().get(using);
             boolean idf = params != null && params.getModifier() == Modifier.Idf;
-            Map<Integer, Float> query = sparse(input.getSparse());
+            Map<Integer, Float> terms = sparse(input.getSparse());
             long total = collection.points.values().stream().filter(p -> p.sparse().containsKey(using)).count();
             for (Map.Entry<String, FakePoint> e : collection.points.entrySet()) {
                 Map<Integer, Float> stored = e.getValue().sparse().get(using);
@@ -442,7 +420,7 @@ public final class FakeQdrant implements AutoCloseable {
                 }
                 double score = 0;
                 boolean overlap = false;
-                for (Map.Entry<Integer, Float> term : query.entrySet()) {
+                for (Map.Entry<Integer, Float> term : terms.entrySet()) {
                     Float weight = stored.get(term.getKey());
                     if (weight != null) {
                         overlap = true;
@@ -463,12 +441,13 @@ public final class FakeQdrant implements AutoCloseable {
         } else {
             throw Status.UNIMPLEMENTED.withDescription("nearest " + input.getVariantCase()).asRuntimeException();
         }
-        long limit = prefetch.hasLimit() ? prefetch.getLimit() : 10;
-        return scores.entrySet().stream()
+        long limit = query.hasLimit() ? query.getLimit() : 10;
+        Map<FakePoint, Double> best = new LinkedHashMap<>();
+        scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .limit(limit)
-                .map(e -> collection.points.get(e.getKey()))
-                .toList();
+                .forEach(e -> best.put(collection.points.get(e.getKey()), e.getValue()));
+        return best;
     }
 
     @SuppressWarnings("deprecation")

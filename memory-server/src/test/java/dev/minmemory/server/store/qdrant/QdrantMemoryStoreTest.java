@@ -18,6 +18,7 @@ import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.ScopeFilter;
+import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StorageUnavailableException;
 import dev.minmemory.server.store.MemoryStoreContract;
@@ -32,7 +33,9 @@ import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
+import io.qdrant.client.grpc.Points.QueryBatchPoints;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.ScrollPoints;
 
 /**
  * The store contract on Qdrant, served by {@link FakeQdrant} (one per class, one collection per test), plus what only
@@ -109,29 +112,48 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
         store.find("alice", source.id());
         store.findLinkingTo("alice", target.id());
         store.search("alice", new SearchQuery(vector, "secret plan", MemoryFilter.of(List.of(ScopeFilter.global(),
-                ScopeFilter.project("p"))), 10));
+                ScopeFilter.project("p"))), 10, FUSION));
         store.entities("alice", MemoryFilter.ALL);
         store.stats("alice", MemoryFilter.ALL);
 
         assertThat(qdrant.requests()).extracting(FakeQdrant.Recorded::method).contains("qdrant.Points/Upsert",
-                "qdrant.Points/Scroll", "qdrant.Points/Query");
+                "qdrant.Points/Scroll", "qdrant.Points/QueryBatch");
         QdrantRequests.assertEveryRequestCarriesTheUsersFilter(qdrant.requests(), "alice");
     }
 
     @Test
-    void hybridSearchIsOneQueryWithADenseAndAKeywordPrefetchFusedByRrf() {
+    void hybridSearchIsOneQueryBatchOfBothSidesWithoutPayloadThenOneReadOfTheWinners() {
+        Memory kafka = save(memory("u", "kafka retention", Scope.GLOBAL, null, null, "e"), randomUnitVector());
+        qdrant.clearRequests();
+
+        List<SearchHit> hits = store.search("u", new SearchQuery(randomUnitVector(), "kafka retention",
+                MemoryFilter.ALL, 7, FUSION));
+
+        assertThat(hits).extracting(hit -> hit.memory().id()).containsExactly(kafka.id());
+        assertThat(qdrant.requests()).satisfiesExactly(batch -> {
+            List<QueryPoints> sides = ((QueryBatchPoints) batch.request()).getQueryPointsList();
+            assertThat(sides).extracting(QueryPoints::getUsing).containsExactly("dense", "keywords");
+            assertThat(sides).extracting(QueryPoints::getLimit).containsExactly(300L, 50L);
+            assertThat(sides).allSatisfy(side -> {
+                assertThat(side.hasQuery() && side.getQuery().hasNearest()).isTrue();
+                assertThat(side.getWithPayload().getEnable()).isFalse();
+            });
+        }, read -> {
+            ScrollPoints scroll = (ScrollPoints) read.request();
+            assertThat(scroll.getLimit()).isEqualTo(1);
+            assertThat(scroll.getWithPayload().getEnable()).isTrue();
+        });
+    }
+
+    @Test
+    void aQueryWithoutKeywordTermsAsksForTheDenseSideOnly() {
         save(memory("u", "kafka retention", Scope.GLOBAL, null, null, "e"), randomUnitVector());
         qdrant.clearRequests();
 
-        store.search("u", new SearchQuery(randomUnitVector(), "kafka retention", MemoryFilter.ALL, 7));
+        store.search("u", new SearchQuery(randomUnitVector(), "what is it", MemoryFilter.ALL, 7, FUSION));
 
-        assertThat(qdrant.requests()).singleElement().satisfies(recorded -> {
-            QueryPoints query = (QueryPoints) recorded.request();
-            assertThat(query.getPrefetchList()).extracting(p -> p.getUsing()).containsExactly("dense", "keywords");
-            assertThat(query.getPrefetchList()).extracting(p -> p.getLimit()).containsExactly(100L, 50L);
-            assertThat(query.getQuery().getRrf().getK()).isEqualTo(61);
-            assertThat(query.getLimit()).isEqualTo(7);
-        });
+        assertThat(((QueryBatchPoints) qdrant.requests().get(0).request()).getQueryPointsList())
+                .extracting(QueryPoints::getUsing).containsExactly("dense");
     }
 
     @Test
@@ -179,12 +201,12 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
     }
 
     @Test
-    void aQdrantOlderThanTheParameterisedRrfIsRefusedNamingItsVersion() {
-        qdrant.reportVersion("1.15.5");
+    void aQdrantOlderThanTheQueryApiIsRefusedNamingItsVersion() {
+        qdrant.reportVersion("1.9.7");
         try {
             assertThatThrownBy(() -> QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "any")))
-                    .hasMessageContaining("Qdrant 1.15.5")
-                    .hasMessageContaining("needs Qdrant 1.16 or newer");
+                    .hasMessageContaining("Qdrant 1.9.7")
+                    .hasMessageContaining("needs Qdrant 1.10 or newer");
         } finally {
             qdrant.reportVersion("1.16.3");
         }

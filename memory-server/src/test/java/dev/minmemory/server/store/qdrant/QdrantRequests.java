@@ -9,7 +9,7 @@ import dev.minmemory.server.store.RecordFields;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.PointStruct;
-import io.qdrant.client.grpc.Points.PrefetchQuery;
+import io.qdrant.client.grpc.Points.QueryBatchPoints;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
@@ -21,8 +21,8 @@ public final class QdrantRequests {
     }
 
     /**
-     * Every point request carries the user's filter: a top-level {@code must: user = <user>} on scrolls, on the query
-     * and each of its prefetches, as {@code update_filter} of upserts, whose points all belong to the user.
+     * Every point request carries the user's filter: a top-level {@code must: user = <user>} on scrolls, on each query
+     * of a query batch, as {@code update_filter} of upserts, whose points all belong to the user.
      */
     public static void assertEveryRequestCarriesTheUsersFilter(List<FakeQdrant.Recorded> requests, String user) {
         assertThat(requests).as("requests made for " + user).isNotEmpty();
@@ -31,11 +31,10 @@ public final class QdrantRequests {
             String what = recorded.method() + " " + recorded.request();
             if (recorded.request() instanceof ScrollPoints scroll) {
                 assertOwned(scroll.getFilter(), owner, what);
-            } else if (recorded.request() instanceof QueryPoints query) {
-                assertOwned(query.getFilter(), owner, what);
-                assertThat(query.getPrefetchList()).as(what).isNotEmpty();
-                for (PrefetchQuery prefetch : query.getPrefetchList()) {
-                    assertOwned(prefetch.getFilter(), owner, what);
+            } else if (recorded.request() instanceof QueryBatchPoints batch) {
+                assertThat(batch.getQueryPointsList()).as(what).isNotEmpty();
+                for (QueryPoints query : batch.getQueryPointsList()) {
+                    assertOwned(query.getFilter(), owner, what);
                 }
             } else if (recorded.request() instanceof UpsertPoints upsert) {
                 assertOwned(upsert.getUpdateFilter(), owner, what);
