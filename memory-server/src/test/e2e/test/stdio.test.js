@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { call } from '../lib/mcp.js';
 import { freePorts, freshDataDir, modelCacheDir, moduleDir, serverJar } from '../lib/server.js';
 import { unique } from '../lib/shared.js';
@@ -78,8 +79,8 @@ describe('stdio', () => {
     const fromAlice = `The ${project} build runs on Gradle 8 with the configuration cache switched on.`;
     const fromBob = `Releases of ${project} are tagged by the CI after the smoke tests pass.`;
     const [storedByAlice, storedByBob] = await Promise.all([
-      call(alice, 'store_memory', { text: fromAlice, memory_type: 'procedural', scope: 'project', project, entity: 'build' }),
-      call(bob, 'store_memory', { text: fromBob, memory_type: 'procedural', scope: 'project', project, entity: 'release' }),
+      call(alice, 'store_memory', { text: fromAlice, memory_type: 'project_context', scope: 'project', project, entity: 'build' }),
+      call(bob, 'store_memory', { text: fromBob, memory_type: 'project_context', scope: 'project', project, entity: 'release' }),
     ]);
     assert.equal(storedByAlice.stored, true);
     assert.equal(storedByBob.stored, true);
@@ -105,20 +106,20 @@ describe('stdio', () => {
 
   test('a stdio client carries on in a new session when the server died under it', { timeout: 2 * STARTUP_MS }, async (t) => {
     if (!existsSync(join(dataDir, 'server.json'))) return t.skip('needs the server of the first test');
-    const { pid, mcp } = serverRecord(dataDir);
-    const { port } = new URL(mcp);
-    const env = stdioEnvironment(dataDir, port, new URL(serverRecord(dataDir).ready).port);
+    const { pid, mcp, ready } = serverRecord(dataDir);
+    const env = stdioEnvironment(dataDir, new URL(mcp).port, new URL(ready).port);
     const client = await stdioClient(env, 'terminal-4');
     clients.push(client);
     const project = unique('stdio-restart');
     const text = `The ${project} staging database is restored from the nightly snapshot every Monday.`;
-    await call(client, 'store_memory', { text, memory_type: 'semantic', scope: 'project', project, entity: 'staging' });
+    await call(client, 'store_memory', { text, memory_type: 'project_context', scope: 'project', project, entity: 'staging' });
 
     process.kill(pid, 'SIGKILL');
     await waitUntil(() => !isRunning(pid), 'the server died');
-    const texts = await client.request({ method: 'tools/call', params: { name: 'retrieve_context', arguments: { query: 'staging database restore', project, limit: 5 } } },
-      (await import('@modelcontextprotocol/sdk/types.js')).CallToolResultSchema, { timeout: STARTUP_MS });
-    assert.ok(texts.structuredContent.memories.some((memory) => memory.text === text), 'the acknowledged memory survived and is found');
+    // The first call after the crash waits for the server the bridge starts again.
+    const retrieved = await client.request({ method: 'tools/call', params: { name: 'retrieve_context', arguments: { query: 'staging database restore', project, limit: 5 } } },
+      CallToolResultSchema, { timeout: STARTUP_MS });
+    assert.ok(retrieved.structuredContent.memories.some((memory) => memory.text === text), 'the acknowledged memory survived and is found');
     assert.match(client.stderr(), /continuing in a new session/);
     assert.notEqual(serverRecord(dataDir).pid, pid, 'a new server runs');
   });
