@@ -49,7 +49,7 @@ final class LocalServer implements Supplier<URI> {
         this.log = log;
     }
 
-    /** The command that starts this jar as a server: the same Java, the same JVM options, in its own session. */
+    /** The command that starts this jar as a server: the same Java and system properties, in its own session. */
     static List<String> sameJarCommand() {
         String classPath = System.getProperty("java.class.path");
         if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
@@ -58,7 +58,10 @@ final class LocalServer implements Supplier<URI> {
         List<String> command = new ArrayList<>();
         executableOnPath("setsid").or(() -> executableOnPath("nohup")).ifPresent(command::add);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // Configuration given as system properties applies to the server too; heap and other JVM options were chosen
+        // for this small process and would not suit the server.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> option.startsWith("-D"))
+                .forEach(command::add);
         command.add("-jar");
         command.add(Path.of(classPath).toAbsolutePath().toString());
         return command;
