@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "memory")
 public interface MemoryConfig {
@@ -28,6 +29,11 @@ public interface MemoryConfig {
      */
     @WithDefault("0.85")
     double candidateThreshold();
+
+    /** What of a memory a new store embeds ({@code text} or {@code entity-text}, see {@link EmbeddingScheme}). */
+    @WithName("embedding.scheme")
+    @WithDefault("entity-text")
+    EmbeddingScheme embeddingScheme();
 
     /** How hybrid search ranks ({@code memory.search.*}). */
     Search search();

@@ -59,7 +59,7 @@ public class MemoryService {
         requireTextIfGiven("project", request.project());
         requireTextIfGiven("task_id", request.taskId());
         ScopeFilter sameScope = Scopes.placement(scope, request.project(), request.taskId());
-        float[] vector = embedder.embed(request.text());
+        float[] vector = embedder.embedPassage(passage(request.entity(), request.text()));
         long[] write = new long[1];
         StoreResult result = underLock(user, () -> {
             Map<String, RelationType> relations = request.relationTypes() == null ? Map.of() : request.relationTypes();
@@ -109,7 +109,7 @@ public class MemoryService {
         boolean reRanked = request.recencyWeight() > 0 || request.scoreThreshold() > 0;
         int candidates = reRanked ? Math.max(request.limit() * 3, MIN_CANDIDATES) : request.limit();
         List<SearchHit> hits = store.search(user,
-                new SearchQuery(embedder.embed(request.query()), request.query(), filter, candidates, fusion));
+                new SearchQuery(embedder.embedQuery(request.query()), request.query(), filter, candidates, fusion));
         Instant now = now();
         return hits.stream()
                 .filter(hit -> hit.similarity() >= request.scoreThreshold())
@@ -126,7 +126,7 @@ public class MemoryService {
 
     public List<SearchHit> search(String user, String query, int limit) {
         requireText("query", query);
-        return store.search(user, new SearchQuery(embedder.embed(query), query, MemoryFilter.ALL, limit, fusion));
+        return store.search(user, new SearchQuery(embedder.embedQuery(query), query, MemoryFilter.ALL, limit, fusion));
     }
 
     /** A live memory of the user, with its links, or a not-found error. */
@@ -143,7 +143,7 @@ public class MemoryService {
                 return new ProjectSummary(project, false, stats);
             }
             String text = "Project '" + project + "' was set up as a memory context.";
-            float[] vector = embedder.embed(text);
+            float[] vector = embedder.embedPassage(passage(project, text));
             Instant now = now();
             store.save(withinBounds(new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT,
                     Scope.PROJECT, project, project, null, List.of(), Map.of(), List.of(), DEFAULT_STATUS, null, now,
@@ -240,7 +240,18 @@ public class MemoryService {
         requireTextIfGiven("entity", changes.entity());
         requireTextIfGiven("project", changes.project());
         requireTextIfGiven("task_id", changes.taskId());
-        float[] vector = changes.text() == null ? null : embedder.embed(changes.text());
+        // Embedded outside the lock, from the memory as it is now; again under it only if a concurrent update changed
+        // what the vector is made of in between.
+        Embedded embedded = null;
+        if (changes.text() != null || changes.entity() != null) {
+            Memory before = requireLive(user, id);
+            String passage = passage(changes.entity() == null ? before.entity() : changes.entity(),
+                    changes.text() == null ? before.text() : changes.text());
+            if (!passage.equals(passage(before.entity(), before.text()))) {
+                embedded = new Embedded(passage, embedder.embedPassage(passage));
+            }
+        }
+        Embedded outsideTheLock = embedded;
         return underLock(user, () -> {
             Memory current = requireLive(user, id);
             Scope scope = changes.scope() == null ? current.scope() : changes.scope();
@@ -259,10 +270,13 @@ public class MemoryService {
                     changes.priority() == null ? current.priority() : changes.priority(),
                     now());
             withinBounds(updated);
-            if (vector == null) {
+            String passage = passage(updated.entity(), updated.text());
+            if (passage.equals(passage(current.entity(), current.text()))) {
                 store.saveKeepingVector(updated);
             } else {
-                store.save(updated, vector);
+                store.save(updated, outsideTheLock != null && outsideTheLock.passage().equals(passage)
+                        ? outsideTheLock.vector()
+                        : embedder.embedPassage(passage));
             }
             return updated;
         });
@@ -285,6 +299,14 @@ public class MemoryService {
                 store.saveKeepingVector(memory.withSupersededBy(newest));
             }
         });
+    }
+
+    private record Embedded(String passage, float[] vector) {
+    }
+
+    /** What of a memory its vector is made of. */
+    private String passage(String entity, String text) {
+        return config.embeddingScheme().passage(entity, text);
     }
 
     private List<LinkedMemory> linked(String user, Memory memory) {

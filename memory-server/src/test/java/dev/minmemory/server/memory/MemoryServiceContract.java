@@ -59,6 +59,11 @@ public abstract class MemoryServiceContract {
             }
 
             @Override
+            public EmbeddingScheme embeddingScheme() {
+                return EmbeddingScheme.ENTITY_TEXT;
+            }
+
+            @Override
             public Search search() {
                 return () -> 0.6;
             }
@@ -375,6 +380,37 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void changingTheEntityReEmbedsTheMemoryWithItsNewEntity() {
+        String id = store("u", "Prefers tabs over spaces (since 2023).", Scope.GLOBAL, null, null).id();
+
+        service.update("u", id, new MemoryChanges(null, null, null, "Bob", null, null, null, null, null));
+
+        assertThat(storedVector(id))
+                .containsExactly(embedder.embedPassage("Bob: Prefers tabs over spaces."));
+    }
+
+    @Test
+    void changingOnlyADateInTheTextKeepsTheVector() {
+        String id = store("u", "Prefers tabs over spaces (since 2023).", Scope.GLOBAL, null, null).id();
+        float[] before = storedVector(id);
+
+        service.update("u", id, new MemoryChanges("Prefers tabs over spaces (since 2024).", null, null, null, null,
+                null, null, null, null));
+
+        assertThat(storedVector(id)).containsExactly(before);
+    }
+
+    private float[] storedVector(String id) {
+        float[][] vector = new float[1][];
+        ((BulkMemoryAccess) store).forEachMemory(stored -> {
+            if (stored.memory().id().equals(id)) {
+                vector[0] = stored.vector();
+            }
+        });
+        return vector[0];
+    }
+
+    @Test
     void entityPagesCoverEveryEntityExactlyOnce() {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -383,7 +419,7 @@ public abstract class MemoryServiceContract {
         for (int i = 0; i < texts.size(); i++) {
             store.save(new Memory("id-" + i, "u", texts.get(i), MemoryType.EPISODIC, Scope.GLOBAL,
                     String.format("entity-%03d", i), null, null, null, null, null, "active", null,
-                    Instant.EPOCH, Instant.EPOCH, false, null), embedder.embed(texts.get(i)));
+                    Instant.EPOCH, Instant.EPOCH, false, null), embedder.embedPassage(texts.get(i)));
         }
 
         List<String> seen = new ArrayList<>();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.minmemory.server.memory.BulkMemoryAccess;
+import dev.minmemory.server.memory.EmbeddingScheme;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryStore;
 import dev.minmemory.server.memory.MemoryType;
@@ -37,7 +38,7 @@ import dev.minmemory.server.testing.RandomVectors;
 class MemoryArchiveRoundTripTest {
 
     private static final String MODEL = "bge-small-en-v1.5-q";
-    private final MemoryArchive archive = new MemoryArchive(MODEL);
+    private final MemoryArchive archive = new MemoryArchive(MODEL, EmbeddingScheme.ENTITY_TEXT);
     private final Random random = new Random(7);
 
     @TempDir
@@ -76,10 +77,41 @@ class MemoryArchiveRoundTripTest {
             exported = export(embedded);
         }
         try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"))) {
-            assertThatThrownBy(() -> new MemoryArchive("bge-small-en-v1.5").importInto(other,
-                    new BufferedReader(new StringReader(exported))))
+            assertThatThrownBy(() -> new MemoryArchive("bge-small-en-v1.5", EmbeddingScheme.ENTITY_TEXT)
+                    .importInto(other, new BufferedReader(new StringReader(exported))))
                     .hasMessageContaining("bge-small-en-v1.5-q")
                     .hasMessageContaining("MEMORY_EMBEDDING_MODEL");
+        }
+    }
+
+    @Test
+    void anImportRefusesVectorsOfAnotherEmbeddingSchemeNamingIt() throws IOException {
+        String exported;
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"))) {
+            seed(embedded);
+            exported = export(embedded);
+        }
+        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"))) {
+            assertThatThrownBy(() -> new MemoryArchive(MODEL, EmbeddingScheme.TEXT)
+                    .importInto(other, new BufferedReader(new StringReader(exported))))
+                    .hasMessageContaining("entity-text")
+                    .hasMessageContaining("MEMORY_EMBEDDING_SCHEME=entity-text");
+        }
+    }
+
+    @Test
+    void aLineWithoutAnEmbeddingSchemeHoldsVectorsOfTheBareText() throws IOException {
+        String exported;
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"))) {
+            seed(embedded);
+            exported = export(embedded).replace("\"embedding_scheme\":\"entity-text\",", "");
+        }
+        assertThat(exported).doesNotContain("embedding_scheme");
+        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"))) {
+            assertThat(new MemoryArchive(MODEL, EmbeddingScheme.TEXT)
+                    .importInto(other, new BufferedReader(new StringReader(exported)))).isEqualTo(5);
+            assertThatThrownBy(() -> archive.importInto(other, new BufferedReader(new StringReader(exported))))
+                    .hasMessageContaining("MEMORY_EMBEDDING_SCHEME=text");
         }
     }
 
@@ -120,6 +152,7 @@ class MemoryArchiveRoundTripTest {
             assertThat(MemoryJson.mapper().writeValueAsString(a.get(id).get("memory")))
                     .isEqualTo(MemoryJson.mapper().writeValueAsString(e.get(id).get("memory")));
             assertThat(a.get(id).get("embedding_model")).isEqualTo(e.get(id).get("embedding_model"));
+            assertThat(a.get(id).get("embedding_scheme")).isEqualTo(e.get(id).get("embedding_scheme"));
             for (int i = 0; i < 384; i++) {
                 assertThat(a.get(id).get("vector").get(i).floatValue())
                         .isCloseTo(e.get(id).get("vector").get(i).floatValue(), offset(1e-6f));
