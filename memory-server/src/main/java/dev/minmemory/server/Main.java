@@ -17,6 +17,7 @@ import dev.minmemory.server.embedding.EmbeddingConfig;
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryConfig;
 import dev.minmemory.server.memory.Reembedding;
+import dev.minmemory.server.stdio.StdioCommand;
 import dev.minmemory.server.store.MemoryArchive;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -32,6 +33,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * <li>{@code reembed}: gives every memory the vector of the configured embedding model and scheme, in place
  * ({@link Reembedding}); run with the server stopped, and again if it was interrupted.</li>
  * </ul>
+ * {@code stdio} starts no Quarkus at all: it bridges MCP's stdio transport to the server of the data directory
+ * ({@link StdioCommand}).
  */
 @QuarkusMain
 public class Main {
@@ -44,6 +47,9 @@ public class Main {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("stdio")) {
+            System.exit(StdioCommand.run());
+        }
         if (isCommand(args)) {
             // A command must not take the server's port, nor refuse to start because of the bind address.
             System.setProperty("quarkus.http.host-enabled", "false");
@@ -135,8 +141,9 @@ public class Main {
 
         private static int usage(String problem) {
             System.err.println(problem
-                    + "\nUsage: java -jar quarkus-run.jar [export --out FILE | import --in FILE | reembed]"
-                    + "\nWithout a command the memory server starts. The store is the one the configuration selects:"
+                    + "\nUsage: java -jar quarkus-run.jar [stdio | export --out FILE | import --in FILE | reembed]"
+                    + "\nWithout a command the memory server starts; stdio bridges MCP's stdio transport to it, starting"
+                    + " it in the background when it does not run. The store is the one the configuration selects:"
                     + " Qdrant when QDRANT_URL is set, otherwise the embedded store under MCP_DATA_DIR.");
             return 2;
         }
