@@ -40,8 +40,6 @@ public class MemoryService {
     private final Clock clock;
     private final ScoreFusion fusion;
     private final ConfiguredEmbedding configured;
-    /** The store's layout once accepted: a store's layout changes only while no server runs on it. */
-    private volatile IndexLayout layout;
     private final Lock[] userLocks = new Lock[LOCK_STRIPES];
 
     public MemoryService(MemoryStore store, Embedder embedder, MemoryConfig config, Clock clock) {
@@ -315,12 +313,9 @@ public class MemoryService {
      * @throws IndexLayoutMismatchException if it does not, saying what to do
      */
     public IndexLayout layout() {
-        IndexLayout accepted = layout;
-        if (accepted == null) {
-            accepted = configured.accept(store.layout());
-            layout = accepted;
-        }
-        return accepted;
+        // Asked every time, not kept: a Qdrant collection deleted under a running server is created again with a
+        // new store's layout.
+        return configured.accept(store.layout());
     }
 
     /** A question's vector, comparable with the store's only if its layout is accepted. */
