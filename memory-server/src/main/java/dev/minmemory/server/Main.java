@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import dev.minmemory.server.embedding.BackgroundLoadingEmbedder;
 import dev.minmemory.server.embedding.EmbeddingConfig;
+import dev.minmemory.server.memory.ConfiguredEmbedding;
+import dev.minmemory.server.memory.EmbeddingScheme;
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryConfig;
 import dev.minmemory.server.memory.Reembedding;
@@ -115,19 +117,26 @@ public class Main {
 
         private int reembed() {
             embedder.startLoading();
-            System.out.println("Re-embedding every memory of " + store.location() + " with " + embedder.modelId()
-                    + ", scheme " + memory.embeddingScheme().id());
-            long count = new Reembedding(embedder, memory.embeddingScheme())
+            EmbeddingScheme scheme = configured().layoutOfNewVectors(store.layout().keywordAnalysis())
+                    .embeddingScheme();
+            System.out.println("Re-embedding every memory of " + store.location() + " (" + store.layout() + ") with "
+                    + embedder.modelId() + ", scheme " + scheme.id());
+            long count = new Reembedding(embedder, scheme)
                     .run(store, done -> System.out.print("\rRe-embedded " + done + " memories"));
             System.out.println();
             System.out.println("Compacting " + store.location() + " for fast searches…");
             store.compact();
-            System.out.println("Re-embedded " + count + " memories in " + store.location());
+            System.out.println("Re-embedded " + count + " memories in " + store.location() + ": " + store.layout());
             return 0;
         }
 
+        /** Export lines name the store's own model and scheme, which its vectors come from. */
         private MemoryArchive archive() {
-            return new MemoryArchive(embedding.model(), memory.embeddingScheme());
+            return new MemoryArchive(store.layout().embeddingModel(), store.layout().embeddingScheme());
+        }
+
+        private ConfiguredEmbedding configured() {
+            return new ConfiguredEmbedding(embedding.model(), memory.embeddingScheme());
         }
 
         private static Path option(String[] args, String name) {

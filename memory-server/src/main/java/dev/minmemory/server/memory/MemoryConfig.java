@@ -1,6 +1,7 @@
 package dev.minmemory.server.memory;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,10 +31,13 @@ public interface MemoryConfig {
     @WithDefault("0.85")
     double candidateThreshold();
 
-    /** What of a memory a new store embeds ({@code text} or {@code entity-text}, see {@link EmbeddingScheme}). */
+    /**
+     * What of a memory is embedded ({@code text} or {@code entity-text}, see {@link EmbeddingScheme}). Unset, a new
+     * store gets {@code entity-text} and an existing one keeps the scheme it records; set, it must be the recorded
+     * one ({@link ConfiguredEmbedding}), and {@code reembed} moves a store to it.
+     */
     @WithName("embedding.scheme")
-    @WithDefault("entity-text")
-    EmbeddingScheme embeddingScheme();
+    Optional<EmbeddingScheme> embeddingScheme();
 
     /** How hybrid search ranks ({@code memory.search.*}). */
     Search search();

@@ -39,6 +39,7 @@ public class MemoryService {
     private final MemoryConfig config;
     private final Clock clock;
     private final ScoreFusion fusion;
+    private final ConfiguredEmbedding configured;
     private final Lock[] userLocks = new Lock[LOCK_STRIPES];
 
     public MemoryService(MemoryStore store, Embedder embedder, MemoryConfig config, Clock clock) {
@@ -47,6 +48,7 @@ public class MemoryService {
         this.config = config;
         this.clock = clock;
         this.fusion = new ScoreFusion(config.search().denseWeight());
+        this.configured = new ConfiguredEmbedding(embedder.modelId(), config.embeddingScheme());
         for (int i = 0; i < LOCK_STRIPES; i++) {
             userLocks[i] = new ReentrantLock();
         }
@@ -109,7 +111,7 @@ public class MemoryService {
         boolean reRanked = request.recencyWeight() > 0 || request.scoreThreshold() > 0;
         int candidates = reRanked ? Math.max(request.limit() * 3, MIN_CANDIDATES) : request.limit();
         List<SearchHit> hits = store.search(user,
-                new SearchQuery(embedder.embedQuery(request.query()), request.query(), filter, candidates, fusion));
+                new SearchQuery(queryVector(request.query()), request.query(), filter, candidates, fusion));
         Instant now = now();
         return hits.stream()
                 .filter(hit -> hit.similarity() >= request.scoreThreshold())
@@ -126,7 +128,7 @@ public class MemoryService {
 
     public List<SearchHit> search(String user, String query, int limit) {
         requireText("query", query);
-        return store.search(user, new SearchQuery(embedder.embedQuery(query), query, MemoryFilter.ALL, limit, fusion));
+        return store.search(user, new SearchQuery(queryVector(query), query, MemoryFilter.ALL, limit, fusion));
     }
 
     /** A live memory of the user, with its links, or a not-found error. */
@@ -304,9 +306,27 @@ public class MemoryService {
     private record Embedded(String passage, float[] vector) {
     }
 
-    /** What of a memory its vector is made of. */
+    /**
+     * The layout new vectors are made with: the store's own, if the configuration accepts it ({@link
+     * ConfiguredEmbedding}).
+     *
+     * @throws IndexLayoutMismatchException if it does not, saying what to do
+     */
+    public IndexLayout layout() {
+        // Asked every time, not kept: a Qdrant collection deleted under a running server is created again with a
+        // new store's layout.
+        return configured.accept(store.layout());
+    }
+
+    /** A question's vector, comparable with the store's only if its layout is accepted. */
+    private float[] queryVector(String query) {
+        layout();
+        return embedder.embedQuery(query);
+    }
+
+    /** What of a memory its vector is made of: the store's scheme, whatever a new store would get. */
     private String passage(String entity, String text) {
-        return config.embeddingScheme().passage(entity, text);
+        return layout().embeddingScheme().passage(entity, text);
     }
 
     private List<LinkedMemory> linked(String user, Memory memory) {

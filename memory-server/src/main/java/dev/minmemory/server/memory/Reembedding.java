@@ -8,7 +8,8 @@ import java.util.function.LongConsumer;
  * Re-embeds every memory of a store in place, soft-deleted ones included, with the given embedder and scheme: how a
  * store moves to another model or {@link EmbeddingScheme}. Records stay exactly as they are; only vectors change.
  * Each batch is saved before the next is embedded, and saving a memory again is harmless, so an interrupted run is
- * finished by running it again.
+ * finished by running it again. The store records the new layout as unfinished before the first vector changes and as
+ * finished after the last: an interrupted run leaves a store the server refuses until a run finishes.
  */
 public final class Reembedding {
 
@@ -23,7 +24,9 @@ public final class Reembedding {
     }
 
     /** Re-embeds the whole store, calling {@code progress} with the count so far after every batch; returns it. */
-    public long run(BulkMemoryAccess store, LongConsumer progress) {
+    public long run(MemoryBackend store, LongConsumer progress) {
+        IndexLayout target = new IndexLayout(embedder.modelId(), scheme, store.layout().keywordAnalysis());
+        store.recordLayout(target.whileReembedding());
         List<Memory> batch = new ArrayList<>(BATCH);
         long[] done = { 0 };
         store.forEachMemory(stored -> {
@@ -37,6 +40,7 @@ public final class Reembedding {
             done[0] += save(store, batch);
             progress.accept(done[0]);
         }
+        store.recordLayout(target);
         return done[0];
     }
 

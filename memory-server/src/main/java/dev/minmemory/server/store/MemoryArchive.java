@@ -33,7 +33,7 @@ import dev.minmemory.server.memory.StoredMemory;
  * {@code vector} its 384 floats. Importing inserts or replaces each memory by id, unchanged; importing the same file
  * twice is harmless. Vectors of one embedding model are meaningless to another, and vectors of one
  * {@link EmbeddingScheme} rank badly among another's, so an import refuses a file made with a model or scheme other
- * than the configured ones; a line without {@code embedding_scheme} comes from before schemes were recorded, when
+ * than the store's recorded ones (which this archive is made with); a line without {@code embedding_scheme} comes from before schemes were recorded, when
  * every store embedded the bare text.
  */
 public final class MemoryArchive {
@@ -114,14 +114,15 @@ public final class MemoryArchive {
         }
         String model = json.path("embedding_model").asText();
         if (!embeddingModel.equals(model)) {
-            throw new IllegalArgumentException("Line " + lineNumber + " holds vectors of " + model + " but this server"
-                    + " embeds with " + embeddingModel + ": set MEMORY_EMBEDDING_MODEL=" + model + " for the import");
+            throw new IllegalArgumentException("Line " + lineNumber + " holds vectors of " + model + " but the store"
+                    + " holds vectors of " + embeddingModel + ": import into a new store with MEMORY_EMBEDDING_MODEL="
+                    + model + ", then reembed it if needed");
         }
         String scheme = json.path("embedding_scheme").asText(EmbeddingScheme.TEXT.id());
         if (!embeddingScheme.id().equals(scheme)) {
             throw new IllegalArgumentException("Line " + lineNumber + " holds vectors of the embedding scheme " + scheme
-                    + " but this server embeds with " + embeddingScheme.id() + ": set MEMORY_EMBEDDING_SCHEME=" + scheme
-                    + " for the import");
+                    + " but the store holds vectors of " + embeddingScheme.id() + ": import into a new store with"
+                    + " MEMORY_EMBEDDING_SCHEME=" + scheme + ", then reembed it if needed");
         }
         JsonNode vectorJson = json.path("vector");
         if (!vectorJson.isArray() || vectorJson.size() != DIMENSIONS) {

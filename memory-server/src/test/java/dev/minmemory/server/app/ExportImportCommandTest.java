@@ -23,6 +23,7 @@ import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.store.MemoryArchive;
 import dev.minmemory.server.store.MemoryJson;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
+import dev.minmemory.server.testing.Layouts;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -98,7 +99,7 @@ class ExportImportCommandTest {
 
     private static String exportOfOneMemory() throws IOException {
         Path elsewhere = Files.createTempDirectory("archive-source");
-        try (LuceneMemoryStore store = LuceneMemoryStore.open(elsewhere)) {
+        try (LuceneMemoryStore store = LuceneMemoryStore.open(elsewhere, Layouts.NEW_STORE)) {
             Instant t = Instant.parse("2026-02-03T04:05:06.789Z");
             float[] vector = new float[384];
             vector[7] = 1;

@@ -25,6 +25,7 @@ import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.store.MemoryArchive;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
+import dev.minmemory.server.testing.Layouts;
 
 /**
  * Benchmarks 3 and 4, on the embedded store called directly (no HTTP):
@@ -57,7 +58,8 @@ public final class StoreBench {
     static void recall(Path index) throws Exception {
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
-        try (OnnxEmbedder embedder = Bench.embedder(); LuceneMemoryStore store = LuceneMemoryStore.open(index)) {
+        try (OnnxEmbedder embedder = Bench.embedder();
+                LuceneMemoryStore store = LuceneMemoryStore.open(index, Layouts.NEW_STORE)) {
             store.forEachMemory(stored -> {
                 ids.add(stored.memory().id());
                 vectors.add(stored.vector());
@@ -125,7 +127,7 @@ public final class StoreBench {
     static void quality(Path corpus) throws Exception {
         Path index = Files.createTempDirectory("min-memory-quality");
         try (OnnxEmbedder embedder = Bench.embedder();
-                LuceneMemoryStore store = LuceneMemoryStore.open(index);
+                LuceneMemoryStore store = LuceneMemoryStore.open(index, Layouts.NEW_STORE);
                 BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
             long distractors = new MemoryArchive(embedder.model().id(), Bench.SCHEME).importInto(store, in);
             List<LabelledSet.Item> items = LabelledSet.ITEMS;

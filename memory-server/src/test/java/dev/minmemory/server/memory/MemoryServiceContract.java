@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +48,12 @@ public abstract class MemoryServiceContract {
     @BeforeEach
     void openServiceOnAFreshStore() {
         store = openStore();
-        service = new MemoryService(store, embedder, new MemoryConfig() {
+        service = serviceWith(Optional.empty());
+    }
+
+    /** A service on the store, as a server with this {@code memory.embedding.scheme} (empty: not set) starts it. */
+    private MemoryService serviceWith(Optional<EmbeddingScheme> scheme) {
+        return new MemoryService(store, embedder, new MemoryConfig() {
             @Override
             public Path dataDir() {
                 return dataDir;
@@ -59,8 +65,8 @@ public abstract class MemoryServiceContract {
             }
 
             @Override
-            public EmbeddingScheme embeddingScheme() {
-                return EmbeddingScheme.ENTITY_TEXT;
+            public Optional<EmbeddingScheme> embeddingScheme() {
+                return scheme;
             }
 
             @Override
@@ -88,6 +94,63 @@ public abstract class MemoryServiceContract {
                 return Instant.now().plus(clockShift);
             }
         });
+    }
+
+    @Test
+    void aStoreThatRecordsBareTextVectorsKeepsGettingThemThoughANewStoreWouldEmbedTheEntity() {
+        ((MemoryBackend) store).recordLayout(new IndexLayout(embedder.modelId(), EmbeddingScheme.TEXT,
+                store.layout().keywordAnalysis()));
+        service = serviceWith(Optional.empty());
+
+        String id = store("u", "Alice prefers tabs over spaces.", Scope.GLOBAL, null, null, "alice").id();
+
+        float[] vector = vectorOf(id);
+        assertThat(service.layout().embeddingScheme()).isEqualTo(EmbeddingScheme.TEXT);
+        assertThat(dot(vector, embedder.embedPassage("Alice prefers tabs over spaces."))).isGreaterThan(0.999);
+        assertThat(dot(vector, embedder.embedPassage("alice: Alice prefers tabs over spaces."))).isLessThan(0.999);
+    }
+
+    @Test
+    void aStoreOfAnotherEmbeddingModelIsRefusedWithWhatToDo() {
+        ((MemoryBackend) store).recordLayout(new IndexLayout("e5-small-v2-q", EmbeddingScheme.ENTITY_TEXT,
+                store.layout().keywordAnalysis()));
+        service = serviceWith(Optional.empty());
+
+        assertThatThrownBy(() -> store("u", "Alice prefers tabs.", Scope.GLOBAL, null, null, "alice"))
+                .isInstanceOf(IndexLayoutMismatchException.class)
+                .hasMessageContaining("run the reembed command")
+                .hasMessageContaining("MEMORY_EMBEDDING_MODEL=e5-small-v2-q");
+        assertThatThrownBy(() -> service.retrieve("u", request("tabs", null, null, null)))
+                .isInstanceOf(IndexLayoutMismatchException.class);
+    }
+
+    @Test
+    void aSchemeConfiguredExplicitlyAgainstTheStoresRecordIsRefused() {
+        ((MemoryBackend) store).recordLayout(new IndexLayout(embedder.modelId(), EmbeddingScheme.TEXT,
+                store.layout().keywordAnalysis()));
+        service = serviceWith(Optional.of(EmbeddingScheme.ENTITY_TEXT));
+
+        assertThatThrownBy(() -> service.layout())
+                .isInstanceOf(IndexLayoutMismatchException.class)
+                .hasMessageContaining("reembed");
+    }
+
+    private float[] vectorOf(String id) {
+        float[][] found = new float[1][];
+        ((MemoryBackend) store).forEachMemory(stored -> {
+            if (stored.memory().id().equals(id)) {
+                found[0] = stored.vector();
+            }
+        });
+        return found[0];
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     @AfterEach

@@ -32,6 +32,7 @@ import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 import dev.minmemory.server.store.qdrant.FakeQdrant;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantSettings;
+import dev.minmemory.server.testing.Layouts;
 import dev.minmemory.server.testing.RandomVectors;
 
 /** Migration both ways: embedded → file → Qdrant → file → embedded keeps every memory as it was. */
@@ -47,18 +48,19 @@ class MemoryArchiveRoundTripTest {
     @Test
     void aRoundTripThroughQdrantAndBackKeepsIdsTimestampsLinksTagsDeletedStateAndVectors() throws IOException {
         String fromEmbedded;
-        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("before"))) {
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("before"), Layouts.NEW_STORE)) {
             seed(embedded);
             fromEmbedded = export(embedded);
         }
         String fromQdrant;
         try (FakeQdrant qdrant = FakeQdrant.start();
-                QdrantMemoryStore store = QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "migrated"))) {
+                QdrantMemoryStore store =
+                        QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "migrated"), Layouts.NEW_STORE)) {
             assertThat(importInto(store, fromEmbedded)).isEqualTo(5);
             fromQdrant = export(store);
         }
         String fromEmbeddedAgain;
-        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("after"))) {
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("after"), Layouts.NEW_STORE)) {
             importInto(embedded, fromQdrant);
             fromEmbeddedAgain = export(embedded);
         }
@@ -72,11 +74,11 @@ class MemoryArchiveRoundTripTest {
     @Test
     void anImportRefusesVectorsOfAnotherModelNamingBoth() throws IOException {
         String exported;
-        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"))) {
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"), Layouts.NEW_STORE)) {
             seed(embedded);
             exported = export(embedded);
         }
-        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"))) {
+        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"), Layouts.NEW_STORE)) {
             assertThatThrownBy(() -> new MemoryArchive("bge-small-en-v1.5", EmbeddingScheme.ENTITY_TEXT)
                     .importInto(other, new BufferedReader(new StringReader(exported))))
                     .hasMessageContaining("bge-small-en-v1.5-q")
@@ -87,11 +89,11 @@ class MemoryArchiveRoundTripTest {
     @Test
     void anImportRefusesVectorsOfAnotherEmbeddingSchemeNamingIt() throws IOException {
         String exported;
-        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"))) {
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"), Layouts.NEW_STORE)) {
             seed(embedded);
             exported = export(embedded);
         }
-        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"))) {
+        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"), Layouts.NEW_STORE)) {
             assertThatThrownBy(() -> new MemoryArchive(MODEL, EmbeddingScheme.TEXT)
                     .importInto(other, new BufferedReader(new StringReader(exported))))
                     .hasMessageContaining("entity-text")
@@ -102,12 +104,12 @@ class MemoryArchiveRoundTripTest {
     @Test
     void aLineWithoutAnEmbeddingSchemeHoldsVectorsOfTheBareText() throws IOException {
         String exported;
-        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"))) {
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"), Layouts.NEW_STORE)) {
             seed(embedded);
             exported = export(embedded).replace("\"embedding_scheme\":\"entity-text\",", "");
         }
         assertThat(exported).doesNotContain("embedding_scheme");
-        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"))) {
+        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"), Layouts.NEW_STORE)) {
             assertThat(new MemoryArchive(MODEL, EmbeddingScheme.TEXT)
                     .importInto(other, new BufferedReader(new StringReader(exported)))).isEqualTo(5);
             assertThatThrownBy(() -> archive.importInto(other, new BufferedReader(new StringReader(exported))))
