@@ -21,7 +21,10 @@ import java.util.Map;
  */
 public final class ScoreFusion {
 
-    /** How much of the dense weight a query made only of identifiers gives to the keyword side (measured, see above). */
+    /**
+     * How much of the dense weight a query made only of identifiers gives to the keyword side: the smallest shift
+     * measured that ranks every bare identifier of the labelled set first (docs/BENCHMARKS.md).
+     */
     static final double IDENTIFIER_SHIFT = 0.5;
 
     private final double denseWeight;

@@ -170,8 +170,9 @@ public abstract class MemoryStoreContract {
 
     /**
      * The ranking contract, the same numbers on every store: each side min-max normalised over its candidates, then
-     * w · dense + (1 − w) · keyword, w = 0.6 or, for an identifier query, what {@link ScoreFusion#forQuery} makes it. The keyword side has at most two hits per query here, so its normalised scores (1
-     * and 0) do not depend on how a store approximates BM25.
+     * w · dense + (1 − w) · keyword, w = 0.6 or, for an identifier query, what {@link ScoreFusion#forQuery} makes
+     * it. The keyword side has at most two hits per query here, so its normalised scores (1 and 0) do not depend on
+     * how a store approximates BM25.
      */
     @Test
     void aFixedFixtureIsRankedByTheFusedNormalisedScores() {
