@@ -24,9 +24,11 @@ public interface MemoryConfig {
 
     /**
      * A stored memory's answer names the memories of the same scope and entity at least this similar (cosine) that
-     * are not the same statement: candidates to link or supersede. With bge on the bare text, corrections of one fact
-     * measure 0.81 (a negation) to 0.99 (two words swapped) and unrelated facts of one entity 0.67 to 0.78; among
-     * LoCoMo's dialogue turns, 40 % have an earlier turn of the same speaker at 0.85 or more, 71 % at 0.80.
+     * are not the same statement: candidates to link or supersede. With bge and the entity embedded
+     * ({@code entity-text}), corrections of one fact measure 0.83 (a negation) to 0.99 (two words swapped) and
+     * unrelated facts of one entity at most 0.77, so an assistant's unrelated facts name no candidates; among
+     * LoCoMo's dialogue turns (greetings, thanks), 61 % have an earlier turn of the same speaker at 0.85 or more, 19 %
+     * at 0.90 (docs/BENCHMARKS.md).
      */
     @WithDefault("0.85")
     double candidateThreshold();
@@ -45,8 +47,9 @@ public interface MemoryConfig {
     interface Search {
 
         /**
-         * The dense side's share of a hit's relevance, 0..1; the keyword side has the rest ({@link ScoreFusion}).
-         * 0.6 was chosen on LoCoMo and the labelled set (docs/RETRIEVAL_PROTOTYPES.md).
+         * The dense side's share of a hit's relevance, 0..1; the keyword side has the rest ({@link ScoreFusion}), and
+         * more for queries made of identifiers ({@link ScoreFusion#forQuery}). 0.6 was chosen on LoCoMo and the
+         * labelled set; 0.7 finds one more paraphrased fact of 30 and costs LoCoMo about 0.01 (docs/BENCHMARKS.md).
          */
         @WithDefault("0.6")
         double denseWeight();

@@ -111,7 +111,8 @@ public class MemoryService {
         boolean reRanked = request.recencyWeight() > 0 || request.scoreThreshold() > 0;
         int candidates = reRanked ? Math.max(request.limit() * 3, MIN_CANDIDATES) : request.limit();
         List<SearchHit> hits = store.search(user,
-                new SearchQuery(queryVector(request.query()), request.query(), filter, candidates, fusion));
+                new SearchQuery(queryVector(request.query()), request.query(), filter, candidates,
+                        fusion.forQuery(request.query())));
         Instant now = now();
         return hits.stream()
                 .filter(hit -> hit.similarity() >= request.scoreThreshold())
@@ -128,7 +129,8 @@ public class MemoryService {
 
     public List<SearchHit> search(String user, String query, int limit) {
         requireText("query", query);
-        return store.search(user, new SearchQuery(queryVector(query), query, MemoryFilter.ALL, limit, fusion));
+        return store.search(user, new SearchQuery(queryVector(query), query, MemoryFilter.ALL, limit,
+                fusion.forQuery(query)));
     }
 
     /** A live memory of the user, with its links, or a not-found error. */

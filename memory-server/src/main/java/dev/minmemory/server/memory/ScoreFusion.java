@@ -13,8 +13,19 @@ import java.util.Map;
  * identifier found once) normalises to 1, never 0; an empty list contributes nothing and the other list's weight
  * becomes 1, so that relevance still reaches 1. Rank fusion (RRF) was measured to bury dense-only finds under
  * BM25's long tail (docs/RETRIEVAL_PROTOTYPES.md).
+ * <p>
+ * A query made of identifiers (an error code, a version, an address, a config key) is fused with less dense weight
+ * ({@link #forQuery}): its vector says little about the one memory that holds the exact string, which the keyword side
+ * finds, often as its only hit. With the fixed weight that hit got at most the keyword share, 0.4, while the nearest
+ * vector got 0.6 from the dense side alone, so a version or an address asked for bare was not first.
  */
 public final class ScoreFusion {
+
+    /**
+     * How much of the dense weight a query made only of identifiers gives to the keyword side: the smallest shift
+     * measured that ranks every bare identifier of the labelled set first (docs/BENCHMARKS.md).
+     */
+    static final double IDENTIFIER_SHIFT = 0.5;
 
     private final double denseWeight;
 
@@ -25,6 +36,16 @@ public final class ScoreFusion {
                     "memory.search.dense-weight must be between 0 and 1, was " + denseWeight);
         }
         this.denseWeight = denseWeight;
+    }
+
+    /**
+     * The fusion for this query: the dense weight shrinks by {@value #IDENTIFIER_SHIFT} times the share of the query's
+     * words that are identifier-shaped ({@link IdentifierTokens}), so that a bare identifier is ranked mostly by its
+     * exact matches and a question mentioning one date or number among its words keeps most of its dense weight.
+     */
+    public ScoreFusion forQuery(String query) {
+        double share = IdentifierTokens.share(query);
+        return share == 0 ? this : new ScoreFusion(denseWeight * (1 - IDENTIFIER_SHIFT * share));
     }
 
     /** A fused candidate: its key and relevance in [0, 1], 1 only for the best of both lists. */

@@ -41,7 +41,7 @@ public final class StoreBench {
 
     static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     private static final int QUERIES = 200;
-    /** The server's default ({@code memory.search.dense-weight}). */
+    /** The server's default ({@code memory.search.dense-weight}), fused for each query as the server does. */
     private static final ScoreFusion FUSION = new ScoreFusion(0.6);
 
     private StoreBench() {
@@ -182,7 +182,8 @@ public final class StoreBench {
             questions++;
             String text = hybrid ? items.get(i).question() : "";
             List<String> found =
-                    store.search(Corpus.USER, new SearchQuery(vectors.get(i), text, MemoryFilter.ALL, 5, FUSION))
+                    store.search(Corpus.USER,
+                            new SearchQuery(vectors.get(i), text, MemoryFilter.ALL, 5, FUSION.forQuery(text)))
                             .stream().map(hit -> hit.memory().id()).toList();
             at1 += !found.isEmpty() && found.get(0).equals(ids.get(i)) ? 1 : 0;
             at5 += found.contains(ids.get(i)) ? 1 : 0;

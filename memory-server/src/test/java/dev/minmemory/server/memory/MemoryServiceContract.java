@@ -366,6 +366,21 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void aBareVersionNumberIsRetrievedFirstAmongMemoriesNearerToItsVector() {
+        for (String text : List.of("Version numbers follow semantic versioning",
+                "Releases are tagged with three numbers",
+                "Patch releases only fix bugs", "The release version is bumped by the pipeline",
+                "Minor versions add features without breaking anything")) {
+            store("u", text, Scope.GLOBAL, null, null);
+        }
+        String version = store("u", "Spring Boot 3.4.11 broke the custom Jackson module", Scope.GLOBAL, null, null)
+                .id();
+
+        assertThat(service.retrieve("u", request("3.4.11", null, null, null)).get(0).memory().id())
+                .isEqualTo(version);
+    }
+
+    @Test
     void relatedMemoriesShowLiveLinksFromBothEnds() {
         String rule = store("u", "Every endpoint must validate its input", Scope.GLOBAL, null, null).id();
         String example = store("u", "The orders endpoint rejects negative quantities", Scope.GLOBAL, null, null).id();

@@ -135,6 +135,32 @@ class ScoreFusionTest {
     }
 
     @Test
+    void aBareIdentifierFoundOnlyByKeywordRanksAboveTheNearestVectors() {
+        List<Scored<String>> dense = List.of(scored("near", 0.8), scored("middle", 0.6), scored("id", 0.4));
+        List<Scored<String>> keyword = List.of(scored("id", 6.0));
+
+        assertThat(fusion.fuse(dense, keyword, 10)).extracting(Fused::key).first().isEqualTo("near");
+        List<Fused<String>> fused = fusion.forQuery("10.42.17.1").fuse(dense, keyword, 10);
+
+        assertThat(fused).extracting(Fused::key).containsExactly("id", "near", "middle");
+        assertRelevances(fused, 0.7, 0.3, 0.15);
+    }
+
+    @Test
+    void aQuestionMentioningOneIdentifierKeepsMostOfItsDenseWeight() {
+        List<Fused<String>> fused = fusion.forQuery("what broke in 3.4.11").fuse(
+                List.of(scored("a", 0.9), scored("b", 0.5)), List.of(scored("b", 3.0)), 10);
+
+        // One word in four is identifier-shaped: dense weight 0.6 · (1 − 0.5 · 0.25) = 0.525.
+        assertRelevances(fused, 0.525, 0.475);
+    }
+
+    @Test
+    void aQueryWithoutIdentifiersIsFusedWithTheConfiguredWeight() {
+        assertThat(fusion.forQuery("Which foods can I not eat?")).isSameAs(fusion);
+    }
+
+    @Test
     void aWeightOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> new ScoreFusion(1.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("memory.search.dense-weight");

@@ -198,8 +198,9 @@ public abstract class MemoryStoreContract {
 
     /**
      * The ranking contract, the same numbers on every store: each side min-max normalised over its candidates, then
-     * 0.6 · dense + 0.4 · keyword. The keyword side has at most two hits per query here, so its normalised scores (1
-     * and 0) do not depend on how a store approximates BM25.
+     * w · dense + (1 − w) · keyword, w = 0.6 or, for an identifier query, what {@link ScoreFusion#forQuery} makes
+     * it. The keyword side has at most two hits per query here, so its normalised scores (1 and 0) do not depend on
+     * how a store approximates BM25.
      */
     @Test
     void aFixedFixtureIsRankedByTheFusedNormalisedScores() {
@@ -218,27 +219,32 @@ public abstract class MemoryStoreContract {
         fixture.put(identifier, randomUnitVector());
         fixture.forEach(this::save);
 
-        assertFusedRanking(query, "kafka retention", fixture, Map.of(bothTerms, 1.0, oneTerm, 0.0));
-        // An identifier found by keyword alone, its vector far from the query's, gets 0.4 plus its small dense share:
-        // below the nearest memories, which get up to 0.6 from the dense side alone.
-        List<SearchHit> identifierHits = assertFusedRanking(query, "ERR_QUOTA_7731", fixture, Map.of(identifier, 1.0));
-        assertThat(identifierHits.get(0).memory()).isEqualTo(nearest);
-        assertThat(identifierHits).extracting(SearchHit::memory).contains(identifier);
+        assertFusedRanking(query, "kafka retention", FUSION, 0.6, fixture, Map.of(bothTerms, 1.0, oneTerm, 0.0));
+        // An identifier found by keyword alone, its vector far from the query's: with the configured weight it gets
+        // 0.4 plus its small dense share, below the nearest memories, which get up to 0.6 from the dense side alone;
+        // fused for its query, whose only word is identifier-shaped, the dense weight halves and it comes first.
+        List<SearchHit> fixedWeight =
+                assertFusedRanking(query, "ERR_QUOTA_7731", FUSION, 0.6, fixture, Map.of(identifier, 1.0));
+        assertThat(fixedWeight.get(0).memory()).isEqualTo(nearest);
+        List<SearchHit> forQuery = assertFusedRanking(query, "ERR_QUOTA_7731", FUSION.forQuery("ERR_QUOTA_7731"), 0.3,
+                fixture, Map.of(identifier, 1.0));
+        assertThat(forQuery.get(0).memory()).isEqualTo(identifier);
     }
 
-    private List<SearchHit> assertFusedRanking(float[] query, String text, Map<Memory, float[]> fixture,
-            Map<Memory, Double> keywordScores) {
+    private List<SearchHit> assertFusedRanking(float[] query, String text, ScoreFusion fusion, double denseWeight,
+            Map<Memory, float[]> fixture, Map<Memory, Double> keywordScores) {
         Map<Memory, Double> cosines = new HashMap<>();
         fixture.forEach((memory, vector) -> cosines.put(memory, dot(query, vector)));
         double min = Collections.min(cosines.values());
         double max = Collections.max(cosines.values());
         Map<Memory, Double> expected = new HashMap<>();
         cosines.forEach((memory, cosine) -> expected.put(memory,
-                0.6 * (cosine - min) / (max - min) + 0.4 * keywordScores.getOrDefault(memory, 0.0)));
+                denseWeight * (cosine - min) / (max - min)
+                        + (1 - denseWeight) * keywordScores.getOrDefault(memory, 0.0)));
         List<Memory> expectedOrder = expected.keySet().stream()
                 .sorted(Comparator.comparingDouble((Memory memory) -> expected.get(memory)).reversed()).toList();
 
-        List<SearchHit> hits = store.search("u", new SearchQuery(query, text, MemoryFilter.ALL, 10, FUSION));
+        List<SearchHit> hits = store.search("u", new SearchQuery(query, text, MemoryFilter.ALL, 10, fusion));
 
         assertThat(hits).extracting(SearchHit::memory).containsExactlyElementsOf(expectedOrder);
         hits.forEach(hit -> assertThat(hit.relevance()).as(hit.memory().text())
