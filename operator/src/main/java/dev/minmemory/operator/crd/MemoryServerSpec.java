@@ -31,6 +31,10 @@ public class MemoryServerSpec {
     @JsonPropertyDescription("NetworkPolicies that isolate Qdrant and the server.")
     private NetworkPolicySpec networkPolicy = new NetworkPolicySpec();
 
+    @Default("{}")
+    @JsonPropertyDescription("Prometheus scraping of the server and Qdrant (prometheus-operator PodMonitors).")
+    private MonitoringSpec monitoring = new MonitoringSpec();
+
     public AuthSpec getAuth() {
         return auth;
     }
@@ -69,5 +73,13 @@ public class MemoryServerSpec {
 
     public void setNetworkPolicy(NetworkPolicySpec networkPolicy) {
         this.networkPolicy = networkPolicy;
+    }
+
+    public MonitoringSpec getMonitoring() {
+        return monitoring;
+    }
+
+    public void setMonitoring(MonitoringSpec monitoring) {
+        this.monitoring = monitoring;
     }
 }

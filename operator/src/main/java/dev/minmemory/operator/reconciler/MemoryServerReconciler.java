@@ -18,16 +18,21 @@ import dev.minmemory.operator.dependent.Labels;
 import dev.minmemory.operator.dependent.Names;
 import dev.minmemory.operator.dependent.NetworkPolicyEnabled;
 import dev.minmemory.operator.dependent.OperatorContext;
+import dev.minmemory.operator.dependent.PodMonitorKindServed;
+import dev.minmemory.operator.dependent.PodMonitorsEnabled;
 import dev.minmemory.operator.dependent.QdrantApiKeySecretDependentResource;
 import dev.minmemory.operator.dependent.QdrantHeadlessServiceDependentResource;
 import dev.minmemory.operator.dependent.QdrantNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.QdrantPodDisruptionBudgetDependentResource;
+import dev.minmemory.operator.dependent.QdrantPodMonitorDependentResource;
 import dev.minmemory.operator.dependent.QdrantServiceDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
 import dev.minmemory.operator.dependent.QdrantVolumes;
+import dev.minmemory.operator.dependent.ServedKinds;
 import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
 import dev.minmemory.operator.dependent.ServerNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.ServerPodDisruptionBudgetDependentResource;
+import dev.minmemory.operator.dependent.ServerPodMonitorDependentResource;
 import dev.minmemory.operator.dependent.ServerServiceDependentResource;
 import dev.minmemory.operator.events.ReadinessEvents;
 import dev.minmemory.operator.status.ComponentChecks;
@@ -38,6 +43,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -80,6 +86,10 @@ import io.quarkus.logging.Log;
         @Dependent(name = "qdrant-pdb", type = QdrantPodDisruptionBudgetDependentResource.class),
         @Dependent(name = "server-pdb", type = ServerPodDisruptionBudgetDependentResource.class,
                 useEventSourceWithName = "qdrant-pdb"),
+        @Dependent(name = "server-pod-monitor", type = ServerPodMonitorDependentResource.class,
+                activationCondition = PodMonitorKindServed.class, reconcilePrecondition = PodMonitorsEnabled.class),
+        @Dependent(name = "qdrant-pod-monitor", type = QdrantPodMonitorDependentResource.class,
+                activationCondition = PodMonitorKindServed.class, reconcilePrecondition = PodMonitorsEnabled.class),
 })
 public class MemoryServerReconciler implements Reconciler<MemoryServer> {
 
@@ -123,7 +133,8 @@ public class MemoryServerReconciler implements Reconciler<MemoryServer> {
                 ComponentChecks.server(ms, context.getSecondaryResource(Deployment.class),
                         () -> pods(ms, Labels.COMPONENT_SERVER, context)),
                 ComponentChecks.ingress(ms, context.getSecondaryResource(Ingress.class), tlsSecret(ms),
-                        tlsSecretExists(ms, context))));
+                        tlsSecretExists(ms, context))),
+                List.of(ComponentChecks.monitoring(ms, ServedKinds.serves(context.getClient(), PodMonitor.class))));
         var control = patchIfChanged(ms, status, context);
         return isReady(status) ? control : control.rescheduleAfter(NOT_READY_RECHECK);
     }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
+import dev.minmemory.operator.dependent.ServedKinds;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -122,6 +123,20 @@ public final class ComponentChecks {
                     "the ingress controller has not assigned an address to " + spec.getHost() + " yet");
         }
         return ready(ConditionTypes.INGRESS_READY, "Serving", "https://" + spec.getHost() + " is served with TLS");
+    }
+
+    /** @param podMonitorServed whether the cluster serves monitoring.coreos.com/v1 PodMonitor */
+    public static ComponentState monitoring(MemoryServer ms, boolean podMonitorServed) {
+        String type = ConditionTypes.MONITORING_READY;
+        if (!ms.getSpec().getMonitoring().getPodMonitor().isEnabled()) {
+            return ready(type, "Disabled", "no PodMonitors requested");
+        }
+        if (!podMonitorServed) {
+            return notReady(type, "PrometheusOperatorMissing", "spec.monitoring.podMonitor.enabled is true but the "
+                    + "cluster does not serve monitoring.coreos.com/v1 PodMonitor: install prometheus-operator's CRDs; "
+                    + "the operator looks again every " + ServedKinds.RECHECK_MISSING.toSeconds() + " s");
+        }
+        return ready(type, "PodMonitorsCreated", "Prometheus scrapes the server and Qdrant through PodMonitors");
     }
 
     private static ComponentState withPodProblems(ComponentState state, Supplier<List<Pod>> pods) {

@@ -76,6 +76,8 @@ class DesiredObjectsMatchReviewedManifestsTest {
         ms.getSpec().getIngress().setEnabled(false);
         ms.getSpec().getNetworkPolicy()
                 .setMonitoringNamespaceLabels(Map.of("kubernetes.io/metadata.name", "monitoring"));
+        ms.getSpec().getMonitoring().getPodMonitor().setEnabled(true);
+        ms.getSpec().getMonitoring().getPodMonitor().setLabels(Map.of("release", "kube-prometheus-stack"));
         var qdrant = ms.getSpec().getQdrant();
         qdrant.getScheduling().setNodeSelector(Map.of("disktype", "ssd"));
         qdrant.getScheduling().setTolerations(List.of(new TolerationBuilder().withKey("dedicated").withOperator("Equal")

@@ -126,7 +126,7 @@ class MemoryServerReconcilerIT {
         await().atMost(PATIENCE).untilAsserted(() -> {
             var conditions = cluster.get(namespace, "memory").getStatus().getConditions();
             assertThat(conditions).extracting(Condition::getType)
-                    .containsExactly("Ready", "QdrantReady", "ServerReady", "IngressReady");
+                    .containsExactly("Ready", "QdrantReady", "ServerReady", "IngressReady", "MonitoringReady");
             assertThat(conditions).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo("True"));
             assertThat(condition(conditions, "Ready").getReason()).isEqualTo("AllComponentsReady");
         });
@@ -300,6 +300,27 @@ class MemoryServerReconcilerIT {
                 .contains(tuple("Normal", "Created", "Created StatefulSet memory-qdrant"),
                         tuple("Normal", "Created", "Created Deployment memory-server"),
                         tuple("Normal", "AllComponentsReady", "the MCP endpoint is serving")));
+    }
+
+    /** The mock serves no PodMonitor kind here, so creating PodMonitors is covered only by the unit tests. */
+    @Test
+    void podMonitorsRequestedWithoutPrometheusOperatorLeaveTheEndpointReadyAndRaiseAWarning() {
+        var ms = MemoryServers.auth0(namespace, "memory");
+        ms.getSpec().getMonitoring().getPodMonitor().setEnabled(true);
+        cluster.create(ms);
+        cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+        cluster.awaitObject(Deployment.class, namespace, "memory-server");
+        cluster.createTlsSecret(namespace, "memory-tls");
+        cluster.reportWorkloadsRunning(namespace, "memory", 1, 1);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var conditions = cluster.get(namespace, "memory").getStatus().getConditions();
+            assertThat(condition(conditions, "Ready").getStatus()).isEqualTo("True");
+            assertThat(condition(conditions, "MonitoringReady").getReason()).isEqualTo("PrometheusOperatorMissing");
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(events(namespace))
+                .extracting(Event::getType, Event::getReason)
+                .contains(tuple("Warning", "PrometheusOperatorMissing")));
     }
 
     @Test

@@ -175,4 +175,21 @@ class ComponentChecksTest {
 
         assertThat(ComponentChecks.ingress(ms, Optional.empty(), "", false).ready()).isTrue();
     }
+
+    @Test
+    void requestedPodMonitorsWithoutPrometheusOperatorAreReportedNotFailed() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getMonitoring().getPodMonitor().setEnabled(true);
+
+        assertThat(ComponentChecks.monitoring(ms, false).reason()).isEqualTo("PrometheusOperatorMissing");
+        assertThat(ComponentChecks.monitoring(ms, true).ready()).isTrue();
+    }
+
+    @Test
+    void monitoringSwitchedOffIsFineWhetherOrNotPrometheusOperatorIsInstalled() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+
+        assertThat(ComponentChecks.monitoring(ms, false))
+                .isEqualTo(ComponentState.ready("MonitoringReady", "Disabled", "no PodMonitors requested"));
+    }
 }
