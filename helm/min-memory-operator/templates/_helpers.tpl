@@ -81,4 +81,7 @@ create and keep in shape the objects it owns, delete only what a spec switch tur
 - apiGroups: [monitoring.coreos.com]
   resources: [podmonitors]
   verbs: [get, list, watch, create, patch, update, delete]
+- apiGroups: [gateway.networking.k8s.io]
+  resources: [httproutes]
+  verbs: [get, list, watch, create, patch, update, delete]
 {{- end -}}

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * Every block has a default of {}, so that the API server fills in the nested defaults and evaluates every CEL rule,
  * transition rules included, even when a manifest leaves a block out.
  */
+@ValidationRule(value = "!(self.ingress.enabled && self.httpRoute.enabled)",
+        message = "choose one entry point: set ingress.enabled to false to use httpRoute")
 public class MemoryServerSpec {
 
     @Required
@@ -26,6 +29,10 @@ public class MemoryServerSpec {
     @Default("{}")
     @JsonPropertyDescription("The public HTTPS entry point.")
     private IngressSpec ingress = new IngressSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("The public entry point through the Gateway API, an alternative to the Ingress.")
+    private HttpRouteSpec httpRoute = new HttpRouteSpec();
 
     @Default("{}")
     @JsonPropertyDescription("NetworkPolicies that isolate Qdrant and the server.")
@@ -65,6 +72,14 @@ public class MemoryServerSpec {
 
     public void setIngress(IngressSpec ingress) {
         this.ingress = ingress;
+    }
+
+    public HttpRouteSpec getHttpRoute() {
+        return httpRoute;
+    }
+
+    public void setHttpRoute(HttpRouteSpec httpRoute) {
+        this.httpRoute = httpRoute;
     }
 
     public NetworkPolicySpec getNetworkPolicy() {

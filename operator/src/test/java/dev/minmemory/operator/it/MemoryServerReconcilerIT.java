@@ -323,6 +323,25 @@ class MemoryServerReconcilerIT {
                 .contains(tuple("Warning", "PrometheusOperatorMissing")));
     }
 
+    /** The mock serves no Gateway API here, so creating the HTTPRoute is covered only by the unit tests. */
+    @Test
+    void anHttpRouteOnAClusterWithoutTheGatewayApiIsReportedAsNotReadyAndNoIngressIsCreated() {
+        var ms = MemoryServers.auth0(namespace, "memory");
+        ms.getSpec().getIngress().setEnabled(false);
+        ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.example.com", "shared", "infra"));
+        cluster.create(ms);
+        cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+        cluster.awaitObject(Deployment.class, namespace, "memory-server");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var status = cluster.get(namespace, "memory").getStatus();
+            assertThat(status.getEndpoint()).isEqualTo("https://memory.example.com/mcp");
+            assertThat(condition(status.getConditions(), "IngressReady").getReason()).isEqualTo("GatewayApiMissing");
+            assertThat(condition(status.getConditions(), "Ready").getStatus()).isEqualTo("False");
+        });
+        assertThat(client.network().v1().ingresses().inNamespace(namespace).list().getItems()).isEmpty();
+    }
+
     @Test
     void severalQdrantReplicasFormACluster() {
         var ms = MemoryServers.auth0(namespace, "memory");
@@ -431,7 +450,9 @@ class MemoryServerReconcilerIT {
         });
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            var qdrant = condition(cluster.get(namespace, "memory").getStatus().getConditions(), "QdrantReady");
+            var status = cluster.get(namespace, "memory").getStatus();
+            assertThat(status).as("status, written after the first reconciliation").isNotNull();
+            var qdrant = condition(status.getConditions(), "QdrantReady");
             assertThat(qdrant.getReason()).isEqualTo("StorageChangeRefused");
             assertThat(qdrant.getMessage()).isEqualTo("qdrant.storage.size cannot shrink from 10Gi to 5Gi: "
                     + "PersistentVolumeClaims only grow, so the volumes stay at 10Gi");
