@@ -22,7 +22,7 @@ describe('delete_memory', () => {
       text: `Marker ${token}: the legacy reporting cron on host rpt-01 exports the warehouse every night.`,
       memory_type: 'project_context', scope: 'project', entity: 'legacy-cron', project, related_to: [keeper], relation_types: { [keeper]: 'depends_on' },
     })).id;
-    await call(client, 'link_memories', { memory_id: keeper, related_id: doomed, relation_type: 'supersedes' });
+    await call(client, 'link_memories', { memory_id: keeper, related_id: doomed, relation_type: 'refines' });
     // Before the delete, every read path sees it.
     assert.ok((await call(client, 'retrieve_context', { query: token, project })).memories.some((m) => m.id === doomed));
     assert.ok((await call(client, 'search', { query: token })).results.some((r) => r.id === doomed));

@@ -12,7 +12,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.CommandLineArguments;
 
 /**
- * The server loads the embedding model at once; a one-off command (export, import) never embeds, so never loads it.
+ * The server loads the embedding model at once; a one-off command does not (export and import never embed; reembed
+ * loads it itself).
  * It starts after every other start-up check, so that a server refusing to start (such as {@code LocalModeGuard})
  * exits before the model's native libraries load.
  */

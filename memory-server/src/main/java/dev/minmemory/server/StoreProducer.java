@@ -12,8 +12,12 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.minmemory.server.embedding.EmbeddingConfig;
+import dev.minmemory.server.memory.ConfiguredEmbedding;
+import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryConfig;
+import dev.minmemory.server.store.KeywordText;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantConfig;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
@@ -32,9 +36,11 @@ public class StoreProducer {
     @Produces
     @Singleton
     @Startup
-    MemoryBackend memoryStore(QdrantConfig qdrant, MemoryConfig memory) {
+    MemoryBackend memoryStore(QdrantConfig qdrant, MemoryConfig memory, EmbeddingConfig embedding) {
+        IndexLayout newStore = new ConfiguredEmbedding(embedding.model(), memory.embeddingScheme())
+                .layoutOfNewVectors(KeywordText.ANALYSIS);
         if (qdrant.url().filter(url -> !url.isBlank()).isPresent()) {
-            return QdrantMemoryStore.start(qdrant.settings());
+            return QdrantMemoryStore.start(qdrant.settings(), newStore);
         }
         Path index = memory.dataDir().resolve("index");
         try {
@@ -43,8 +49,8 @@ public class StoreProducer {
             throw new UncheckedIOException("Cannot create the data directory " + index
                     + ": set MCP_DATA_DIR to a writable directory", e);
         }
-        LuceneMemoryStore store = LuceneMemoryStore.open(index);
-        LOG.infof("Embedded memory store open at %s", index);
+        LuceneMemoryStore store = LuceneMemoryStore.open(index, newStore);
+        LOG.infof("Embedded memory store open at %s (%s)", index, store.layout());
         return store;
     }
 

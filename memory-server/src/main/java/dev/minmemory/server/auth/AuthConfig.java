@@ -29,6 +29,15 @@ public interface AuthConfig {
     @WithDefault("true")
     boolean enforceScopes();
 
+    /**
+     * Local mode on any address, inside a container only ({@code MEMORY_ALLOW_UNAUTHENTICATED_CONTAINER}): for a
+     * container whose port the host publishes on its own loopback alone ({@code -p 127.0.0.1:8080:8080}). Whoever
+     * reaches the port acts as the single local user, so a port published on any other address of the host exposes
+     * every memory to that network. {@link LocalModeGuard} logs a warning at every start.
+     */
+    @WithDefault("false")
+    boolean allowUnauthenticatedContainer();
+
     /** Tolerated clock difference with the authorization server when checking {@code exp} and {@code nbf}. */
     @WithDefault("30s")
     Duration clockSkew();

@@ -42,7 +42,7 @@ public class BackgroundLoadingEmbedder implements Embedder {
     }
 
     private BackgroundLoadingEmbedder(EmbeddingModel model, EmbeddingConfig config) {
-        this(model, () -> OnnxBgeEmbedder.load(model, cacheDir(config), config.threads()), DEFAULT_MAX_WAIT);
+        this(model, () -> OnnxEmbedder.load(model, cacheDir(config), config.threads()), DEFAULT_MAX_WAIT);
     }
 
     BackgroundLoadingEmbedder(EmbeddingModel model, Callable<Embedder> loader, Duration maxWait) {
@@ -98,18 +98,28 @@ public class BackgroundLoadingEmbedder implements Embedder {
     }
 
     @Override
+    public String modelId() {
+        return model.id();
+    }
+
+    @Override
     public int dimension() {
         return model.dimension();
     }
 
     @Override
-    public float[] embed(String text) {
-        return awaitLoaded().embed(text);
+    public float[] embedQuery(String text) {
+        return awaitLoaded().embedQuery(text);
     }
 
     @Override
-    public List<float[]> embedAll(List<String> texts) {
-        return awaitLoaded().embedAll(texts);
+    public float[] embedPassage(String text) {
+        return awaitLoaded().embedPassage(text);
+    }
+
+    @Override
+    public List<float[]> embedPassages(List<String> texts) {
+        return awaitLoaded().embedPassages(texts);
     }
 
     private Embedder awaitLoaded() {

@@ -3,18 +3,29 @@ package dev.minmemory.server.embedding;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The embedding models shipped on the classpath (BAAI/bge-small-en-v1.5, MIT licence). */
+/**
+ * The embedding models shipped on the classpath: BAAI/bge-small-en-v1.5 and intfloat/e5-small-v2, both MIT licensed,
+ * each with the pooling and the query and passage prefixes it was trained with.
+ */
 public enum EmbeddingModel {
     /** int8-quantised: about 4x smaller and 2x faster than fp32 at nearly the same quality. */
-    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q"),
-    BGE_SMALL_EN_V15("bge-small-en-v1.5");
+    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", Pooling.CLS, "", ""),
+    BGE_SMALL_EN_V15("bge-small-en-v1.5", Pooling.CLS, "", ""),
+    /** int8-quantised, the same size and cost as bge's. */
+    E5_SMALL_V2_Q("e5-small-v2-q", Pooling.MEAN, "query: ", "passage: ");
 
     public static final EmbeddingModel DEFAULT = BGE_SMALL_EN_V15_Q;
 
     private final String id;
+    private final Pooling pooling;
+    private final String queryPrefix;
+    private final String passagePrefix;
 
-    EmbeddingModel(String id) {
+    EmbeddingModel(String id, Pooling pooling, String queryPrefix, String passagePrefix) {
         this.id = id;
+        this.pooling = pooling;
+        this.queryPrefix = queryPrefix;
+        this.passagePrefix = passagePrefix;
     }
 
     public String id() {
@@ -28,6 +39,20 @@ public enum EmbeddingModel {
     /** Maximum tokens per text, including the [CLS] and [SEP] tokens. */
     public int maxTokens() {
         return 512;
+    }
+
+    Pooling pooling() {
+        return pooling;
+    }
+
+    /** Put before every question. */
+    String queryPrefix() {
+        return queryPrefix;
+    }
+
+    /** Put before every text to be found. */
+    String passagePrefix() {
+        return passagePrefix;
     }
 
     public String modelResource() {

@@ -5,6 +5,8 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.onnxruntime.OnnxTensor;
@@ -12,18 +14,20 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 
 /**
- * A batch of tokenised texts as the three input tensors of a BERT-style model, padded to the longest text, and the
- * reading of its sentence embeddings from the model's output.
+ * A batch of tokenised texts as the input tensors of a BERT-style model, padded to the longest text, and the reading
+ * of its sentence embeddings from the model's output.
  */
 final class TokenBatch implements AutoCloseable {
 
     private final int rows;
     private final int columns;
+    private final long[] attentionMask;
     private final Map<String, OnnxTensor> tensors;
 
-    private TokenBatch(int rows, int columns, Map<String, OnnxTensor> tensors) {
+    private TokenBatch(int rows, int columns, long[] attentionMask, Map<String, OnnxTensor> tensors) {
         this.rows = rows;
         this.columns = columns;
+        this.attentionMask = attentionMask;
         this.tensors = tensors;
     }
 
@@ -46,7 +50,7 @@ final class TokenBatch implements AutoCloseable {
         try {
             maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
             OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape);
-            return new TokenBatch(rows, columns,
+            return new TokenBatch(rows, columns, mask,
                     Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor));
         } catch (OrtException | RuntimeException e) {
             idTensor.close();
@@ -57,21 +61,18 @@ final class TokenBatch implements AutoCloseable {
         }
     }
 
-    Map<String, OnnxTensor> tensors() {
-        return tensors;
+    /** The tensors of these input names: a model may not declare all three (token types, typically). */
+    Map<String, OnnxTensor> tensors(Set<String> inputNames) {
+        return tensors.entrySet().stream().filter(input -> inputNames.contains(input.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /**
-     * Per text, the L2-normalised hidden state of its first ([CLS]) token: the sentence embedding bge models are
-     * trained to produce, one row of the [rows, columns, dimension] output per text.
-     */
-    List<float[]> clsEmbeddings(OnnxTensor lastHiddenState, int dimension) {
+    /** Per text, its sentence embedding from the [rows, columns, dimension] output, pooled as the model wants. */
+    List<float[]> embeddings(OnnxTensor lastHiddenState, int dimension, Pooling pooling) {
         FloatBuffer hidden = lastHiddenState.getFloatBuffer();
         List<float[]> embeddings = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            float[] cls = new float[dimension];
-            hidden.get(i * columns * dimension, cls);
-            embeddings.add(normalised(cls));
+            embeddings.add(pooling.embedding(hidden, attentionMask, i, columns, dimension));
         }
         return embeddings;
     }
@@ -79,17 +80,5 @@ final class TokenBatch implements AutoCloseable {
     @Override
     public void close() {
         tensors.values().forEach(OnnxTensor::close);
-    }
-
-    private static float[] normalised(float[] vector) {
-        double sumOfSquares = 0;
-        for (float v : vector) {
-            sumOfSquares += v * v;
-        }
-        float inverseNorm = (float) (1 / Math.sqrt(sumOfSquares));
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] *= inverseNorm;
-        }
-        return vector;
     }
 }

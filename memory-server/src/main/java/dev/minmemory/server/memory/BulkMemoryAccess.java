@@ -15,6 +15,9 @@ public interface BulkMemoryAccess {
     /** Inserts or replaces these memories with their vectors, as they are (ids, timestamps, links, deleted state). */
     void saveAll(List<StoredMemory> memories);
 
+    /** Records the store's layout durably, together with every write made before. */
+    void recordLayout(IndexLayout layout);
+
     /**
      * Reorganises the storage for fast searches after a bulk load, such as an import; may take a while. A store that
      * optimises itself in the background does nothing.

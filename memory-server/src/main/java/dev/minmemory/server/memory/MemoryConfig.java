@@ -1,9 +1,11 @@
 package dev.minmemory.server.memory;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "memory")
 public interface MemoryConfig {
@@ -28,6 +30,14 @@ public interface MemoryConfig {
      */
     @WithDefault("0.85")
     double candidateThreshold();
+
+    /**
+     * What of a memory is embedded ({@code text} or {@code entity-text}, see {@link EmbeddingScheme}). Unset, a new
+     * store gets {@code entity-text} and an existing one keeps the scheme it records; set, it must be the recorded
+     * one ({@link ConfiguredEmbedding}), and {@code reembed} moves a store to it.
+     */
+    @WithName("embedding.scheme")
+    Optional<EmbeddingScheme> embeddingScheme();
 
     /** How hybrid search ranks ({@code memory.search.*}). */
     Search search();

@@ -39,6 +39,7 @@ public class MemoryService {
     private final MemoryConfig config;
     private final Clock clock;
     private final ScoreFusion fusion;
+    private final ConfiguredEmbedding configured;
     private final Lock[] userLocks = new Lock[LOCK_STRIPES];
 
     public MemoryService(MemoryStore store, Embedder embedder, MemoryConfig config, Clock clock) {
@@ -47,6 +48,7 @@ public class MemoryService {
         this.config = config;
         this.clock = clock;
         this.fusion = new ScoreFusion(config.search().denseWeight());
+        this.configured = new ConfiguredEmbedding(embedder.modelId(), config.embeddingScheme());
         for (int i = 0; i < LOCK_STRIPES; i++) {
             userLocks[i] = new ReentrantLock();
         }
@@ -59,7 +61,7 @@ public class MemoryService {
         requireTextIfGiven("project", request.project());
         requireTextIfGiven("task_id", request.taskId());
         ScopeFilter sameScope = Scopes.placement(scope, request.project(), request.taskId());
-        float[] vector = embedder.embed(request.text());
+        float[] vector = embedder.embedPassage(passage(request.entity(), request.text()));
         long[] write = new long[1];
         StoreResult result = underLock(user, () -> {
             Map<String, RelationType> relations = request.relationTypes() == null ? Map.of() : request.relationTypes();
@@ -109,7 +111,7 @@ public class MemoryService {
         boolean reRanked = request.recencyWeight() > 0 || request.scoreThreshold() > 0;
         int candidates = reRanked ? Math.max(request.limit() * 3, MIN_CANDIDATES) : request.limit();
         List<SearchHit> hits = store.search(user,
-                new SearchQuery(embedder.embed(request.query()), request.query(), filter, candidates, fusion));
+                new SearchQuery(queryVector(request.query()), request.query(), filter, candidates, fusion));
         Instant now = now();
         return hits.stream()
                 .filter(hit -> hit.similarity() >= request.scoreThreshold())
@@ -126,7 +128,7 @@ public class MemoryService {
 
     public List<SearchHit> search(String user, String query, int limit) {
         requireText("query", query);
-        return store.search(user, new SearchQuery(embedder.embed(query), query, MemoryFilter.ALL, limit, fusion));
+        return store.search(user, new SearchQuery(queryVector(query), query, MemoryFilter.ALL, limit, fusion));
     }
 
     /** A live memory of the user, with its links, or a not-found error. */
@@ -143,7 +145,7 @@ public class MemoryService {
                 return new ProjectSummary(project, false, stats);
             }
             String text = "Project '" + project + "' was set up as a memory context.";
-            float[] vector = embedder.embed(text);
+            float[] vector = embedder.embedPassage(passage(project, text));
             Instant now = now();
             store.save(withinBounds(new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT,
                     Scope.PROJECT, project, project, null, List.of(), Map.of(), List.of(), DEFAULT_STATUS, null, now,
@@ -240,7 +242,18 @@ public class MemoryService {
         requireTextIfGiven("entity", changes.entity());
         requireTextIfGiven("project", changes.project());
         requireTextIfGiven("task_id", changes.taskId());
-        float[] vector = changes.text() == null ? null : embedder.embed(changes.text());
+        // Embedded outside the lock, from the memory as it is now; again under it only if a concurrent update changed
+        // what the vector is made of in between.
+        Embedded embedded = null;
+        if (changes.text() != null || changes.entity() != null) {
+            Memory before = requireLive(user, id);
+            String passage = passage(changes.entity() == null ? before.entity() : changes.entity(),
+                    changes.text() == null ? before.text() : changes.text());
+            if (!passage.equals(passage(before.entity(), before.text()))) {
+                embedded = new Embedded(passage, embedder.embedPassage(passage));
+            }
+        }
+        Embedded outsideTheLock = embedded;
         return underLock(user, () -> {
             Memory current = requireLive(user, id);
             Scope scope = changes.scope() == null ? current.scope() : changes.scope();
@@ -259,10 +272,13 @@ public class MemoryService {
                     changes.priority() == null ? current.priority() : changes.priority(),
                     now());
             withinBounds(updated);
-            if (vector == null) {
+            String passage = passage(updated.entity(), updated.text());
+            if (passage.equals(passage(current.entity(), current.text()))) {
                 store.saveKeepingVector(updated);
             } else {
-                store.save(updated, vector);
+                store.save(updated, outsideTheLock != null && outsideTheLock.passage().equals(passage)
+                        ? outsideTheLock.vector()
+                        : embedder.embedPassage(passage));
             }
             return updated;
         });
@@ -285,6 +301,32 @@ public class MemoryService {
                 store.saveKeepingVector(memory.withSupersededBy(newest));
             }
         });
+    }
+
+    private record Embedded(String passage, float[] vector) {
+    }
+
+    /**
+     * The layout new vectors are made with: the store's own, if the configuration accepts it ({@link
+     * ConfiguredEmbedding}).
+     *
+     * @throws IndexLayoutMismatchException if it does not, saying what to do
+     */
+    public IndexLayout layout() {
+        // Asked every time, not kept: a Qdrant collection deleted under a running server is created again with a
+        // new store's layout.
+        return configured.accept(store.layout());
+    }
+
+    /** A question's vector, comparable with the store's only if its layout is accepted. */
+    private float[] queryVector(String query) {
+        layout();
+        return embedder.embedQuery(query);
+    }
+
+    /** What of a memory its vector is made of: the store's scheme, whatever a new store would get. */
+    private String passage(String entity, String text) {
+        return layout().embeddingScheme().passage(entity, text);
     }
 
     private List<LinkedMemory> linked(String user, Memory memory) {

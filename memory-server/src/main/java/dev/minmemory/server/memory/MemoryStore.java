@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public interface MemoryStore {
 
+    /**
+     * What the store's vectors and keyword index were made with, as recorded in it; a store made before layouts were
+     * recorded is {@link IndexLayout#legacy} of the configured model.
+     */
+    IndexLayout layout();
+
     /** Inserts or replaces the memory with this id, together with the embedding of its text. */
     void save(Memory memory, float[] vector);
 

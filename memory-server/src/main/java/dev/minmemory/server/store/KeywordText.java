@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.util.IOUtils;
 
+import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.Memory;
 
 /** What the keyword side of hybrid search sees, and how it is cut into terms: the same for every store. */
@@ -29,6 +30,14 @@ public final class KeywordText {
     private static final CharArraySet STOP_WORDS = snowballEnglishStopWords();
 
     private KeywordText() {
+    }
+
+    /** Fails unless a new store of this layout would have its keyword side made by {@link #ANALYSIS}. */
+    public static void requireAnalysisOf(IndexLayout newStore) {
+        if (!newStore.keywordAnalysis().equals(ANALYSIS)) {
+            throw new IllegalArgumentException("A new store's keyword analysis is " + ANALYSIS + ", not "
+                    + newStore.keywordAnalysis());
+        }
     }
 
     /** The text, plus the entity and tags, which are names users search for verbatim. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.minmemory.server.memory.BulkMemoryAccess;
+import dev.minmemory.server.memory.EmbeddingScheme;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryBounds;
 import dev.minmemory.server.memory.MemoryRequestException;
@@ -23,14 +24,17 @@ import dev.minmemory.server.memory.StoredMemory;
  * included, each with its vector so that an import needs no re-embedding:
  *
  * <pre>
- * {"format":"min-memory/1","embedding_model":"bge-small-en-v1.5-q","memory":{…the record…},"vector":[0.0123,…]}
+ * {"format":"min-memory/1","embedding_model":"bge-small-en-v1.5-q","embedding_scheme":"entity-text",
+ *  "memory":{…the record…},"vector":[0.0123,…]}
  * </pre>
  *
  * {@code memory} is the record exactly as the stores keep it ({@link MemoryJson}: snake_case fields, ISO-8601 UTC
  * timestamps with milliseconds, {@code related_to}, {@code relation_types}, {@code deleted}, {@code deleted_at});
  * {@code vector} its 384 floats. Importing inserts or replaces each memory by id, unchanged; importing the same file
- * twice is harmless. Vectors of one embedding model are meaningless to another, so an import refuses a file made
- * with a model other than the configured one.
+ * twice is harmless. Vectors of one embedding model are meaningless to another, and vectors of one
+ * {@link EmbeddingScheme} rank badly among another's, so an import refuses a file made with a model or scheme other
+ * than the store's recorded ones (which this archive is made with); a line without {@code embedding_scheme} comes from before schemes were recorded, when
+ * every store embedded the bare text.
  */
 public final class MemoryArchive {
 
@@ -40,9 +44,11 @@ public final class MemoryArchive {
 
     private final ObjectMapper mapper = MemoryJson.mapper();
     private final String embeddingModel;
+    private final EmbeddingScheme embeddingScheme;
 
-    public MemoryArchive(String embeddingModel) {
+    public MemoryArchive(String embeddingModel, EmbeddingScheme embeddingScheme) {
         this.embeddingModel = embeddingModel;
+        this.embeddingScheme = embeddingScheme;
     }
 
     /** Writes every memory of the store; returns how many. */
@@ -52,6 +58,7 @@ public final class MemoryArchive {
             ObjectNode line = mapper.createObjectNode();
             line.put("format", FORMAT);
             line.put("embedding_model", embeddingModel);
+            line.put("embedding_scheme", embeddingScheme.id());
             line.set("memory", MemoryJson.toTree(stored.memory()));
             ArrayNode vector = line.putArray("vector");
             for (float x : stored.vector()) {
@@ -107,8 +114,15 @@ public final class MemoryArchive {
         }
         String model = json.path("embedding_model").asText();
         if (!embeddingModel.equals(model)) {
-            throw new IllegalArgumentException("Line " + lineNumber + " holds vectors of " + model + " but this server"
-                    + " embeds with " + embeddingModel + ": set MEMORY_EMBEDDING_MODEL=" + model + " for the import");
+            throw new IllegalArgumentException("Line " + lineNumber + " holds vectors of " + model + " but the store"
+                    + " holds vectors of " + embeddingModel + ": import into a new store with MEMORY_EMBEDDING_MODEL="
+                    + model + ", then reembed it if needed");
+        }
+        String scheme = json.path("embedding_scheme").asText(EmbeddingScheme.TEXT.id());
+        if (!embeddingScheme.id().equals(scheme)) {
+            throw new IllegalArgumentException("Line " + lineNumber + " holds vectors of the embedding scheme " + scheme
+                    + " but the store holds vectors of " + embeddingScheme.id() + ": import into a new store with"
+                    + " MEMORY_EMBEDDING_SCHEME=" + scheme + ", then reembed it if needed");
         }
         JsonNode vectorJson = json.path("vector");
         if (!vectorJson.isArray() || vectorJson.size() != DIMENSIONS) {

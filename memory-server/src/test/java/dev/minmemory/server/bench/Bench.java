@@ -10,21 +10,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.minmemory.server.embedding.EmbeddingModel;
-import dev.minmemory.server.embedding.OnnxBgeEmbedder;
+import dev.minmemory.server.embedding.OnnxEmbedder;
+import dev.minmemory.server.memory.EmbeddingScheme;
 
-/** What the benchmark mains share: the model, where results go, percentiles. */
+/**
+ * What the benchmark mains share: the model and embedding scheme ({@code bench.model}, {@code bench.scheme}; the
+ * server's defaults for a new store unless set), where results go, percentiles.
+ */
 public final class Bench {
 
     /** Results directory: one JSON file per benchmark, merged into a report by bench/report.mjs. */
     public static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
     public static final Path MODEL_CACHE = Path.of(System.getProperty("bench.model-cache", "target/model-cache"));
     public static final int THREADS = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+    public static final EmbeddingModel MODEL =
+            EmbeddingModel.fromId(System.getProperty("bench.model", EmbeddingModel.DEFAULT.id()));
+    public static final EmbeddingScheme SCHEME =
+            EmbeddingScheme.fromId(System.getProperty("bench.scheme", EmbeddingScheme.ENTITY_TEXT.id()));
 
     private Bench() {
     }
 
-    public static OnnxBgeEmbedder embedder() throws IOException {
-        return OnnxBgeEmbedder.load(EmbeddingModel.DEFAULT, MODEL_CACHE, THREADS);
+    public static OnnxEmbedder embedder() throws IOException {
+        return OnnxEmbedder.load(MODEL, MODEL_CACHE, THREADS);
     }
 
     public static void write(String name, Map<String, Object> result) throws IOException {

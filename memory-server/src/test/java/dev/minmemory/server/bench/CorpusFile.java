@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.minmemory.server.embedding.OnnxBgeEmbedder;
+import dev.minmemory.server.embedding.OnnxEmbedder;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.store.MemoryArchive;
 import dev.minmemory.server.store.MemoryJson;
@@ -47,7 +47,7 @@ public final class CorpusFile {
             System.out.println("corpus " + out + " (" + n + " memories) already there");
             return;
         }
-        try (OnnxBgeEmbedder embedder = Bench.embedder()) {
+        try (OnnxEmbedder embedder = Bench.embedder()) {
             long start = System.nanoTime();
             write(out, n, embedder);
             System.out.printf("corpus %s: %d memories embedded and written in %.0f s%n", out, n,
@@ -55,7 +55,7 @@ public final class CorpusFile {
         }
     }
 
-    static void write(Path out, int n, OnnxBgeEmbedder embedder) throws IOException {
+    static void write(Path out, int n, OnnxEmbedder embedder) throws IOException {
         ObjectMapper mapper = MemoryJson.mapper();
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -65,11 +65,13 @@ public final class CorpusFile {
                 for (int i = first; i < Math.min(n, first + BATCH); i++) {
                     batch.add(Corpus.memory(i));
                 }
-                List<float[]> vectors = embedder.embedAll(batch.stream().map(Memory::text).toList());
+                List<float[]> vectors = embedder.embedPassages(
+                        batch.stream().map(memory -> Bench.SCHEME.passage(memory.entity(), memory.text())).toList());
                 for (int j = 0; j < batch.size(); j++) {
                     ObjectNode line = mapper.createObjectNode();
                     line.put("format", MemoryArchive.FORMAT);
                     line.put("embedding_model", embedder.model().id());
+                    line.put("embedding_scheme", Bench.SCHEME.id());
                     line.set("memory", MemoryJson.toTree(batch.get(j)));
                     ArrayNode vector = line.putArray("vector");
                     for (float x : vectors.get(j)) {

@@ -23,10 +23,10 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.minmemory.server.embedding.EmbeddingModel;
-import dev.minmemory.server.embedding.OnnxBgeEmbedder;
+import dev.minmemory.server.embedding.OnnxEmbedder;
 
 /**
- * Benchmark 1: the embedding pipeline ({@link OnnxBgeEmbedder}: tokenising, the session call, pooling) against bare
+ * Benchmark 1: the embedding pipeline ({@link OnnxEmbedder}: tokenising, the session call, pooling) against bare
  * ONNX Runtime on the same model and the same pre-tokenised inputs: single-sentence latency, sentences per second at
  * batch 1, 8 and 32, and sentences per second with 8 concurrent callers of one sentence each (what concurrent stores
  * ask). The ratio is the pipeline's overhead. Both run with the server's default of one intra-op thread
@@ -48,7 +48,7 @@ public final class EmbeddingBench {
         List<String> sentences = LongStream.range(0, SENTENCES).mapToObj(Corpus::text).collect(Collectors.toList());
         double loadBefore = Bench.load();
 
-        try (OnnxBgeEmbedder embedder = OnnxBgeEmbedder.load(model, cacheDir, threads);
+        try (OnnxEmbedder embedder = OnnxEmbedder.load(model, cacheDir, threads);
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
                         .optTokenizerPath(cacheDir.resolve("models").resolve(model.tokenizerResource())).build();
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -58,7 +58,7 @@ public final class EmbeddingBench {
             String modelFile = cacheDir.resolve("models").resolve(model.modelResource()).toString();
             try (OrtSession session = environment.createSession(modelFile, options)) {
                 Map<List<String>, Encoding[]> tokenised = new ConcurrentHashMap<>();
-                Contender pipeline = new Contender("pipeline", embedder::embedAll);
+                Contender pipeline = new Contender("pipeline", embedder::embedPassages);
                 Contender raw = new Contender("raw OrtSession, pre-tokenised", batch -> run(environment, session,
                         tokenised.computeIfAbsent(batch, b -> tokenizer.batchEncode(b.toArray(String[]::new)))));
                 // Alternating rounds spreads noise from other processes over both contenders.

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import dev.minmemory.server.embedding.OnnxBgeEmbedder;
+import dev.minmemory.server.embedding.OnnxEmbedder;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryType;
@@ -25,6 +25,7 @@ import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.store.MemoryArchive;
 import dev.minmemory.server.store.lucene.LuceneMemoryStore;
+import dev.minmemory.server.testing.Layouts;
 
 /**
  * Benchmarks 3 and 4, on the embedded store called directly (no HTTP):
@@ -57,13 +58,14 @@ public final class StoreBench {
     static void recall(Path index) throws Exception {
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
-        try (OnnxBgeEmbedder embedder = Bench.embedder(); LuceneMemoryStore store = LuceneMemoryStore.open(index)) {
+        try (OnnxEmbedder embedder = Bench.embedder();
+                LuceneMemoryStore store = LuceneMemoryStore.open(index, Layouts.NEW_STORE)) {
             store.forEachMemory(stored -> {
                 ids.add(stored.memory().id());
                 vectors.add(stored.vector());
             });
             List<String> questions = IntStream.range(0, QUERIES).mapToObj(i -> Corpus.question(i * 37L)).toList();
-            List<float[]> queryVectors = embedder.embedAll(questions);
+            List<float[]> queryVectors = questions.stream().map(embedder::embedQuery).toList();
             double recallSum = 0;
             double[] denseMillis = new double[QUERIES];
             double[] hybridMillis = new double[QUERIES];
@@ -124,12 +126,13 @@ public final class StoreBench {
 
     static void quality(Path corpus) throws Exception {
         Path index = Files.createTempDirectory("min-memory-quality");
-        try (OnnxBgeEmbedder embedder = Bench.embedder();
-                LuceneMemoryStore store = LuceneMemoryStore.open(index);
+        try (OnnxEmbedder embedder = Bench.embedder();
+                LuceneMemoryStore store = LuceneMemoryStore.open(index, Layouts.NEW_STORE);
                 BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
-            long distractors = new MemoryArchive(embedder.model().id()).importInto(store, in);
+            long distractors = new MemoryArchive(embedder.model().id(), Bench.SCHEME).importInto(store, in);
             List<LabelledSet.Item> items = LabelledSet.ITEMS;
-            List<float[]> factVectors = embedder.embedAll(items.stream().map(LabelledSet.Item::fact).toList());
+            List<float[]> factVectors = embedder.embedPassages(
+                    items.stream().map(item -> Bench.SCHEME.passage(item.entity(), item.fact())).toList());
             List<String> factIds = new ArrayList<>();
             List<StoredMemory> facts = new ArrayList<>();
             Instant now = Instant.parse("2025-06-01T00:00:00Z");
@@ -143,10 +146,12 @@ public final class StoreBench {
             store.saveAll(facts);
 
             List<String> questions = items.stream().map(LabelledSet.Item::question).toList();
-            List<float[]> plain = embedder.embedAll(questions);
+            List<float[]> plain = questions.stream().map(embedder::embedQuery).toList();
             List<float[]> instructed =
-                    embedder.embedAll(questions.stream().map(q -> BGE_QUERY_INSTRUCTION + q).toList());
+                    questions.stream().map(q -> embedder.embedQuery(BGE_QUERY_INSTRUCTION + q)).toList();
             Map<String, Object> result = new LinkedHashMap<>();
+            result.put("model", Bench.MODEL.id());
+            result.put("scheme", Bench.SCHEME.id());
             result.put("distractors", distractors);
             for (LabelledSet.Kind kind : LabelledSet.Kind.values()) {
                 Map<String, Object> byMode = new LinkedHashMap<>();

@@ -37,7 +37,7 @@ class BackgroundLoadingEmbedderTest {
                 .containsEntry("state", "loading"));
 
         releaseLoad.countDown();
-        embedder.embed("wait for it");
+        embedder.embedPassage("wait for it");
 
         assertThat(embedder.isReady()).isTrue();
         assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
@@ -50,11 +50,11 @@ class BackgroundLoadingEmbedderTest {
         BackgroundLoadingEmbedder embedder = blockedUntilReleased(Duration.ofSeconds(10));
         embedder.startLoading();
 
-        CompletableFuture<float[]> pending = CompletableFuture.supplyAsync(() -> embedder.embed("hello"));
+        CompletableFuture<float[]> pending = CompletableFuture.supplyAsync(() -> embedder.embedQuery("hello"));
         releaseLoad.countDown();
 
         assertThat(pending.get(10, TimeUnit.SECONDS)).containsExactly(FixedEmbedder.VECTOR);
-        assertThat(embedder.embedAll(List.of("a", "b"))).hasSize(2);
+        assertThat(embedder.embedPassages(List.of("a", "b"))).hasSize(2);
     }
 
     @Test
@@ -62,7 +62,7 @@ class BackgroundLoadingEmbedderTest {
         BackgroundLoadingEmbedder embedder = blockedUntilReleased(Duration.ofMillis(50));
         embedder.startLoading();
 
-        assertThatThrownBy(() -> embedder.embed("hello"))
+        assertThatThrownBy(() -> embedder.embedQuery("hello"))
                 .isInstanceOf(EmbeddingModelUnavailableException.class)
                 .hasMessage("embedding model is still loading: " + MODEL.id());
         releaseLoad.countDown();
@@ -76,7 +76,7 @@ class BackgroundLoadingEmbedderTest {
         EmbeddingModelReadiness readiness = new EmbeddingModelReadiness(embedder);
         embedder.startLoading();
 
-        assertThatThrownBy(() -> embedder.embed("hello"))
+        assertThatThrownBy(() -> embedder.embedQuery("hello"))
                 .isInstanceOf(EmbeddingModelUnavailableException.class)
                 .hasMessageContaining("failed to load: disk full")
                 .hasRootCauseInstanceOf(IOException.class);
@@ -119,18 +119,28 @@ class BackgroundLoadingEmbedderTest {
         final CountDownLatch closed = new CountDownLatch(1);
 
         @Override
+        public String modelId() {
+            return MODEL.id();
+        }
+
+        @Override
         public int dimension() {
             return VECTOR.length;
         }
 
         @Override
-        public float[] embed(String text) {
+        public float[] embedQuery(String text) {
             return VECTOR.clone();
         }
 
         @Override
-        public List<float[]> embedAll(List<String> texts) {
-            return texts.stream().map(this::embed).toList();
+        public float[] embedPassage(String text) {
+            return VECTOR.clone();
+        }
+
+        @Override
+        public List<float[]> embedPassages(List<String> texts) {
+            return texts.stream().map(this::embedPassage).toList();
         }
 
         @Override

@@ -25,11 +25,11 @@ class ModelLoadingTest {
     void loadsTheFp32ModelAsWellAsTheInt8One() throws IOException {
         float[] fp32;
         float[] int8;
-        try (OnnxBgeEmbedder embedder = OnnxBgeEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15, cacheDir, 2)) {
-            fp32 = embedder.embed("Long-term memory for AI assistants");
+        try (OnnxEmbedder embedder = OnnxEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15, cacheDir, 2)) {
+            fp32 = embedder.embedPassage("Long-term memory for AI assistants");
         }
-        try (OnnxBgeEmbedder embedder = OnnxBgeEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15_Q, cacheDir, 2)) {
-            int8 = embedder.embed("Long-term memory for AI assistants");
+        try (OnnxEmbedder embedder = OnnxEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15_Q, cacheDir, 2)) {
+            int8 = embedder.embedPassage("Long-term memory for AI assistants");
         }
 
         assertThat(fp32).hasSize(384);
@@ -38,15 +38,40 @@ class ModelLoadingTest {
     }
 
     @Test
+    void loadsE5AndEmbedsQuestionsAndPassagesWithTheirOwnPrefixes() throws IOException {
+        try (OnnxEmbedder e5 = OnnxEmbedder.load(EmbeddingModel.E5_SMALL_V2_Q, cacheDir, 2)) {
+            float[] query = e5.embedQuery("how much protein should a woman eat per day");
+            float[] protein = e5.embedPassage("Women aged 19 to 70 need about 46 grams of protein a day.");
+            float[] tides = e5.embedPassage("The tide comes in twice a day on this coast.");
+
+            assertThat(e5.modelId()).isEqualTo("e5-small-v2-q");
+            assertThat(query).hasSize(384);
+            assertThat(norm(query)).isCloseTo(1.0, within(1e-5));
+            assertThat(norm(protein)).isCloseTo(1.0, within(1e-5));
+            assertThat(cosine(query, protein)).isGreaterThan(cosine(query, tides) + 0.05);
+            // "query: " and "passage: " differ, so the same words embed differently on each side.
+            assertThat(cosine(e5.embedQuery("tabs over spaces"), e5.embedPassage("tabs over spaces")))
+                    .isLessThan(0.999);
+        }
+    }
+
+    @Test
+    void embedsQuestionsAndPassagesAlikeWithBgeWhichHasNoPrefixes() throws IOException {
+        try (OnnxEmbedder bge = OnnxEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15_Q, cacheDir, 2)) {
+            assertThat(bge.embedQuery("tabs over spaces")).containsExactly(bge.embedPassage("tabs over spaces"));
+        }
+    }
+
+    @Test
     void givesTheVectorsThatStoredMemoriesWereEmbeddedWith() throws IOException {
         List<String[]> references = referenceVectors();
         assertThat(references).hasSize(4);
         for (EmbeddingModel model : EmbeddingModel.values()) {
-            try (OnnxBgeEmbedder embedder = OnnxBgeEmbedder.load(model, cacheDir, 2)) {
+            try (OnnxEmbedder embedder = OnnxEmbedder.load(model, cacheDir, 2)) {
                 for (String[] reference : references) {
                     if (reference[0].equals(model.id())) {
                         float[] expected = parse(reference[2]);
-                        assertThat(cosine(embedder.embed(reference[1]), expected))
+                        assertThat(cosine(embedder.embedPassage(reference[1]), expected))
                                 .as("%s: %s", model.id(), reference[1])
                                 .isGreaterThan(0.9999);
                     }
@@ -61,10 +86,10 @@ class ModelLoadingTest {
         Path modelFile = cacheDir.resolve("models").resolve(model.modelResource());
         Path tokenizerFile = cacheDir.resolve("models").resolve(model.tokenizerResource());
 
-        OnnxBgeEmbedder.load(model, cacheDir, 1).close();
+        OnnxEmbedder.load(model, cacheDir, 1).close();
         Object modelFileKey = fileKey(modelFile);
         Object tokenizerFileKey = fileKey(tokenizerFile);
-        OnnxBgeEmbedder.load(model, cacheDir, 1).close();
+        OnnxEmbedder.load(model, cacheDir, 1).close();
 
         assertThat(fileKey(modelFile)).isEqualTo(modelFileKey);
         assertThat(fileKey(tokenizerFile)).isEqualTo(tokenizerFileKey);
@@ -72,7 +97,7 @@ class ModelLoadingTest {
 
     @Test
     void switchesDjlToOfflineModeAndCachesItsNativeLibrariesInTheCacheDirectory() throws IOException {
-        OnnxBgeEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15_Q, cacheDir, 1).close();
+        OnnxEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15_Q, cacheDir, 1).close();
 
         assertThat(System.getProperty(DjlOfflineSettings.OFFLINE)).isEqualTo("true");
         assertThat(System.getProperty(DjlOfflineSettings.OPT_OUT_TRACKING)).isEqualTo("true");

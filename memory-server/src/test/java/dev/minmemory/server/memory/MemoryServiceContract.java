@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +48,12 @@ public abstract class MemoryServiceContract {
     @BeforeEach
     void openServiceOnAFreshStore() {
         store = openStore();
-        service = new MemoryService(store, embedder, new MemoryConfig() {
+        service = serviceWith(Optional.empty());
+    }
+
+    /** A service on the store, as a server with this {@code memory.embedding.scheme} (empty: not set) starts it. */
+    private MemoryService serviceWith(Optional<EmbeddingScheme> scheme) {
+        return new MemoryService(store, embedder, new MemoryConfig() {
             @Override
             public Path dataDir() {
                 return dataDir;
@@ -56,6 +62,11 @@ public abstract class MemoryServiceContract {
             @Override
             public double duplicateThreshold() {
                 return 0.95;
+            }
+
+            @Override
+            public Optional<EmbeddingScheme> embeddingScheme() {
+                return scheme;
             }
 
             @Override
@@ -83,6 +94,63 @@ public abstract class MemoryServiceContract {
                 return Instant.now().plus(clockShift);
             }
         });
+    }
+
+    @Test
+    void aStoreThatRecordsBareTextVectorsKeepsGettingThemThoughANewStoreWouldEmbedTheEntity() {
+        ((MemoryBackend) store).recordLayout(new IndexLayout(embedder.modelId(), EmbeddingScheme.TEXT,
+                store.layout().keywordAnalysis()));
+        service = serviceWith(Optional.empty());
+
+        String id = store("u", "Alice prefers tabs over spaces.", Scope.GLOBAL, null, null, "alice").id();
+
+        float[] vector = vectorOf(id);
+        assertThat(service.layout().embeddingScheme()).isEqualTo(EmbeddingScheme.TEXT);
+        assertThat(dot(vector, embedder.embedPassage("Alice prefers tabs over spaces."))).isGreaterThan(0.999);
+        assertThat(dot(vector, embedder.embedPassage("alice: Alice prefers tabs over spaces."))).isLessThan(0.999);
+    }
+
+    @Test
+    void aStoreOfAnotherEmbeddingModelIsRefusedWithWhatToDo() {
+        ((MemoryBackend) store).recordLayout(new IndexLayout("e5-small-v2-q", EmbeddingScheme.ENTITY_TEXT,
+                store.layout().keywordAnalysis()));
+        service = serviceWith(Optional.empty());
+
+        assertThatThrownBy(() -> store("u", "Alice prefers tabs.", Scope.GLOBAL, null, null, "alice"))
+                .isInstanceOf(IndexLayoutMismatchException.class)
+                .hasMessageContaining("run the reembed command")
+                .hasMessageContaining("MEMORY_EMBEDDING_MODEL=e5-small-v2-q");
+        assertThatThrownBy(() -> service.retrieve("u", request("tabs", null, null, null)))
+                .isInstanceOf(IndexLayoutMismatchException.class);
+    }
+
+    @Test
+    void aSchemeConfiguredExplicitlyAgainstTheStoresRecordIsRefused() {
+        ((MemoryBackend) store).recordLayout(new IndexLayout(embedder.modelId(), EmbeddingScheme.TEXT,
+                store.layout().keywordAnalysis()));
+        service = serviceWith(Optional.of(EmbeddingScheme.ENTITY_TEXT));
+
+        assertThatThrownBy(() -> service.layout())
+                .isInstanceOf(IndexLayoutMismatchException.class)
+                .hasMessageContaining("reembed");
+    }
+
+    private float[] vectorOf(String id) {
+        float[][] found = new float[1][];
+        ((MemoryBackend) store).forEachMemory(stored -> {
+            if (stored.memory().id().equals(id)) {
+                found[0] = stored.vector();
+            }
+        });
+        return found[0];
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     @AfterEach
@@ -375,6 +443,37 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void changingTheEntityReEmbedsTheMemoryWithItsNewEntity() {
+        String id = store("u", "Prefers tabs over spaces (since 2023).", Scope.GLOBAL, null, null).id();
+
+        service.update("u", id, new MemoryChanges(null, null, null, "Bob", null, null, null, null, null));
+
+        assertThat(storedVector(id))
+                .containsExactly(embedder.embedPassage("Bob: Prefers tabs over spaces."));
+    }
+
+    @Test
+    void changingOnlyADateInTheTextKeepsTheVector() {
+        String id = store("u", "Prefers tabs over spaces (since 2023).", Scope.GLOBAL, null, null).id();
+        float[] before = storedVector(id);
+
+        service.update("u", id, new MemoryChanges("Prefers tabs over spaces (since 2024).", null, null, null, null,
+                null, null, null, null));
+
+        assertThat(storedVector(id)).containsExactly(before);
+    }
+
+    private float[] storedVector(String id) {
+        float[][] vector = new float[1][];
+        ((BulkMemoryAccess) store).forEachMemory(stored -> {
+            if (stored.memory().id().equals(id)) {
+                vector[0] = stored.vector();
+            }
+        });
+        return vector[0];
+    }
+
+    @Test
     void entityPagesCoverEveryEntityExactlyOnce() {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -383,7 +482,7 @@ public abstract class MemoryServiceContract {
         for (int i = 0; i < texts.size(); i++) {
             store.save(new Memory("id-" + i, "u", texts.get(i), MemoryType.EPISODIC, Scope.GLOBAL,
                     String.format("entity-%03d", i), null, null, null, null, null, "active", null,
-                    Instant.EPOCH, Instant.EPOCH, false, null), embedder.embed(texts.get(i)));
+                    Instant.EPOCH, Instant.EPOCH, false, null), embedder.embedPassage(texts.get(i)));
         }
 
         List<String> seen = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.minmemory.server.store.qdrant.FakeQdrant;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantRequests;
 import dev.minmemory.server.store.qdrant.QdrantSettings;
+import dev.minmemory.server.testing.Layouts;
 
 /** The memory domain on Qdrant, served by the in-process fake; plus isolation checked request by request. */
 class QdrantMemoryServiceTest extends MemoryServiceContract {
@@ -29,7 +30,8 @@ class QdrantMemoryServiceTest extends MemoryServiceContract {
 
     @Override
     protected MemoryStore openStore() {
-        return QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "memories-" + UUID.randomUUID()));
+        return QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "memories-" + UUID.randomUUID()),
+                Layouts.NEW_STORE);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.minmemory.server.memory.BulkMemoryAccess;
+import dev.minmemory.server.memory.EmbeddingScheme;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryStore;
 import dev.minmemory.server.memory.MemoryType;
@@ -31,13 +32,14 @@ import dev.minmemory.server.store.lucene.LuceneMemoryStore;
 import dev.minmemory.server.store.qdrant.FakeQdrant;
 import dev.minmemory.server.store.qdrant.QdrantMemoryStore;
 import dev.minmemory.server.store.qdrant.QdrantSettings;
+import dev.minmemory.server.testing.Layouts;
 import dev.minmemory.server.testing.RandomVectors;
 
 /** Migration both ways: embedded → file → Qdrant → file → embedded keeps every memory as it was. */
 class MemoryArchiveRoundTripTest {
 
     private static final String MODEL = "bge-small-en-v1.5-q";
-    private final MemoryArchive archive = new MemoryArchive(MODEL);
+    private final MemoryArchive archive = new MemoryArchive(MODEL, EmbeddingScheme.ENTITY_TEXT);
     private final Random random = new Random(7);
 
     @TempDir
@@ -46,18 +48,19 @@ class MemoryArchiveRoundTripTest {
     @Test
     void aRoundTripThroughQdrantAndBackKeepsIdsTimestampsLinksTagsDeletedStateAndVectors() throws IOException {
         String fromEmbedded;
-        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("before"))) {
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("before"), Layouts.NEW_STORE)) {
             seed(embedded);
             fromEmbedded = export(embedded);
         }
         String fromQdrant;
         try (FakeQdrant qdrant = FakeQdrant.start();
-                QdrantMemoryStore store = QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "migrated"))) {
+                QdrantMemoryStore store =
+                        QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "migrated"), Layouts.NEW_STORE)) {
             assertThat(importInto(store, fromEmbedded)).isEqualTo(5);
             fromQdrant = export(store);
         }
         String fromEmbeddedAgain;
-        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("after"))) {
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("after"), Layouts.NEW_STORE)) {
             importInto(embedded, fromQdrant);
             fromEmbeddedAgain = export(embedded);
         }
@@ -71,15 +74,46 @@ class MemoryArchiveRoundTripTest {
     @Test
     void anImportRefusesVectorsOfAnotherModelNamingBoth() throws IOException {
         String exported;
-        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"))) {
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"), Layouts.NEW_STORE)) {
             seed(embedded);
             exported = export(embedded);
         }
-        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"))) {
-            assertThatThrownBy(() -> new MemoryArchive("bge-small-en-v1.5").importInto(other,
-                    new BufferedReader(new StringReader(exported))))
+        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"), Layouts.NEW_STORE)) {
+            assertThatThrownBy(() -> new MemoryArchive("bge-small-en-v1.5", EmbeddingScheme.ENTITY_TEXT)
+                    .importInto(other, new BufferedReader(new StringReader(exported))))
                     .hasMessageContaining("bge-small-en-v1.5-q")
                     .hasMessageContaining("MEMORY_EMBEDDING_MODEL");
+        }
+    }
+
+    @Test
+    void anImportRefusesVectorsOfAnotherEmbeddingSchemeNamingIt() throws IOException {
+        String exported;
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"), Layouts.NEW_STORE)) {
+            seed(embedded);
+            exported = export(embedded);
+        }
+        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"), Layouts.NEW_STORE)) {
+            assertThatThrownBy(() -> new MemoryArchive(MODEL, EmbeddingScheme.TEXT)
+                    .importInto(other, new BufferedReader(new StringReader(exported))))
+                    .hasMessageContaining("entity-text")
+                    .hasMessageContaining("MEMORY_EMBEDDING_SCHEME=entity-text");
+        }
+    }
+
+    @Test
+    void aLineWithoutAnEmbeddingSchemeHoldsVectorsOfTheBareText() throws IOException {
+        String exported;
+        try (LuceneMemoryStore embedded = LuceneMemoryStore.open(dir.resolve("a"), Layouts.NEW_STORE)) {
+            seed(embedded);
+            exported = export(embedded).replace("\"embedding_scheme\":\"entity-text\",", "");
+        }
+        assertThat(exported).doesNotContain("embedding_scheme");
+        try (LuceneMemoryStore other = LuceneMemoryStore.open(dir.resolve("b"), Layouts.NEW_STORE)) {
+            assertThat(new MemoryArchive(MODEL, EmbeddingScheme.TEXT)
+                    .importInto(other, new BufferedReader(new StringReader(exported)))).isEqualTo(5);
+            assertThatThrownBy(() -> archive.importInto(other, new BufferedReader(new StringReader(exported))))
+                    .hasMessageContaining("MEMORY_EMBEDDING_SCHEME=text");
         }
     }
 
@@ -120,6 +154,7 @@ class MemoryArchiveRoundTripTest {
             assertThat(MemoryJson.mapper().writeValueAsString(a.get(id).get("memory")))
                     .isEqualTo(MemoryJson.mapper().writeValueAsString(e.get(id).get("memory")));
             assertThat(a.get(id).get("embedding_model")).isEqualTo(e.get(id).get("embedding_model"));
+            assertThat(a.get(id).get("embedding_scheme")).isEqualTo(e.get(id).get("embedding_scheme"));
             for (int i = 0; i < 384; i++) {
                 assertThat(a.get(id).get("vector").get(i).floatValue())
                         .isCloseTo(e.get(id).get("vector").get(i).floatValue(), offset(1e-6f));

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.minmemory.server.memory.DuplicateQuery;
+import dev.minmemory.server.memory.EmbeddingScheme;
 import dev.minmemory.server.memory.EntityUsage;
+import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
@@ -32,6 +34,7 @@ import dev.minmemory.server.memory.ScoreFusion;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StoredMemory;
+import dev.minmemory.server.testing.Layouts;
 
 /**
  * What every {@link MemoryBackend} must do, run against each implementation by one subclass per store: isolation,
@@ -63,6 +66,31 @@ public abstract class MemoryStoreContract {
         if (store != null) {
             closeStore(store);
         }
+    }
+
+    @Test
+    void aNewStoreRecordsTheLayoutItWasMadeWithAndKeepsItAcrossARestart() {
+        assertThat(store.layout()).isEqualTo(Layouts.NEW_STORE);
+        save(memory("u", "a note", Scope.GLOBAL, null, null, "e"), randomUnitVector());
+
+        store = reopen(store);
+
+        assertThat(store.layout()).isEqualTo(Layouts.NEW_STORE);
+    }
+
+    @Test
+    void aRecordedLayoutOutlivesARestartAndIsNoMemory() {
+        Memory memory = save(memory("u", "a note", Scope.GLOBAL, null, null, "e"), randomUnitVector());
+        IndexLayout reembedding = new IndexLayout("e5-small-v2-q", EmbeddingScheme.TEXT, KeywordText.ANALYSIS)
+                .whileReembedding();
+
+        store.recordLayout(reembedding);
+        store = reopen(store);
+
+        assertThat(store.layout()).isEqualTo(reembedding);
+        List<Memory> all = new ArrayList<>();
+        store.forEachMemory(stored -> all.add(stored.memory()));
+        assertThat(all).containsExactly(memory);
     }
 
     @Test

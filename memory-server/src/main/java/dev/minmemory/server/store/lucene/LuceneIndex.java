@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -22,10 +26,12 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.jboss.logging.Logger;
 
+import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.StoreStatus;
 import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.store.KeywordText;
+import dev.minmemory.server.store.RecordedLayout;
 
 /**
  * The index's life: opening it and replaying what the last commit missed, applying writes to the write-ahead log and
@@ -51,10 +57,12 @@ final class LuceneIndex implements Closeable {
     /** Keeps the log in the order the index applies writes, and excludes writes while a log segment is sealed. */
     private final Object appendLock = new Object();
     private final ScheduledExecutorService committer;
+    private volatile IndexLayout layout;
 
     private LuceneIndex(Path location, Directory directory, IndexWriter writer, WriteAheadLog log,
-            WriterHealth health) throws IOException {
+            WriterHealth health, IndexLayout layout) throws IOException {
         this.location = location;
+        this.layout = layout;
         this.directory = directory;
         this.writer = writer;
         this.log = log;
@@ -72,9 +80,11 @@ final class LuceneIndex implements Closeable {
 
     /**
      * Opens, or creates, the index in this directory. Fails at once if another process has it open: Lucene's native
-     * file lock is held for as long as the writer lives.
+     * file lock is held for as long as the writer lives. A new index records {@code newStore} as its layout in its
+     * first commit; an index whose keyword postings another analysis made is rebuilt ({@link KeywordRebuild}).
      */
-    static LuceneIndex open(Path indexDirectory) {
+    static LuceneIndex open(Path indexDirectory, IndexLayout newStore) {
+        KeywordText.requireAnalysisOf(newStore);
         Directory directory = null;
         try {
             // Segments flushed for near-real-time search stay in memory until a commit or merge writes them; on disk
@@ -87,13 +97,24 @@ final class LuceneIndex implements Closeable {
                     .setMaxFullFlushMergeWaitMillis(0)
                     .setUseCompoundFile(false)
                     .setCommitOnClose(true);
+            boolean created = !DirectoryReader.indexExists(directory);
             IndexWriter writer = new IndexWriter(directory, config);
             try {
+                if (created) {
+                    // Recorded by the recovery's commit, the index's first: no index exists without it.
+                    writer.setLiveCommitData(RecordedLayout.entries(newStore).entrySet());
+                }
                 LogRecovery.replay(indexDirectory, writer);
+                IndexLayout layout = recordedLayout(writer)
+                        .orElseGet(() -> IndexLayout.legacy(newStore.embeddingModel()));
+                if (!layout.keywordAnalysis().equals(newStore.keywordAnalysis())) {
+                    layout = KeywordRebuild.run(writer, layout, newStore.keywordAnalysis());
+                }
                 WriteAheadLog log = WriteAheadLog.open(indexDirectory);
                 log.deleteSealed();
                 return new LuceneIndex(indexDirectory, directory, writer, log, new WriterHealth(writer, log,
-                        LogQuarantine.entriesIn(indexDirectory), LogRecovery.damagedSegmentsIn(indexDirectory)));
+                        LogQuarantine.entriesIn(indexDirectory), LogRecovery.damagedSegmentsIn(indexDirectory)),
+                        layout);
             } catch (IOException | RuntimeException e) {
                 writer.rollback();
                 throw e;
@@ -161,6 +182,18 @@ final class LuceneIndex implements Closeable {
                 throw health.writeFailed("Cannot write memory " + id, refused);
             }
         }
+    }
+
+    /** What the index's vectors and postings were made with. */
+    IndexLayout layout() {
+        return layout;
+    }
+
+    /** Records the layout in a commit that holds every write applied before. */
+    synchronized void recordLayout(IndexLayout recorded) throws IOException {
+        writer.setLiveCommitData(RecordedLayout.entries(recorded).entrySet());
+        commit();
+        layout = recorded;
     }
 
     /** The sequence number of the newest write applied so far. */
@@ -303,6 +336,15 @@ final class LuceneIndex implements Closeable {
         } catch (IOException | RuntimeException e) {
             health.commitFailed(e);
         }
+    }
+
+    private static Optional<IndexLayout> recordedLayout(IndexWriter writer) {
+        Map<String, String> entries = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
+        }
+        return RecordedLayout.from(entries);
     }
 
     private static void closeQuietly(Directory directory) {

@@ -15,6 +15,7 @@ import org.apache.lucene.search.ScoreDoc;
 
 import dev.minmemory.server.memory.DuplicateQuery;
 import dev.minmemory.server.memory.EntityUsage;
+import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
@@ -45,9 +46,26 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
         this.index = index;
     }
 
-    /** Opens, or creates, the index in this directory; fails at once if another process has it open. */
-    public static LuceneMemoryStore open(Path indexDirectory) {
-        return new LuceneMemoryStore(LuceneIndex.open(indexDirectory));
+    /**
+     * Opens, or creates with the layout {@code newStore}, the index in this directory; fails at once if another
+     * process has it open. Keyword postings of another analysis than {@code newStore}'s are rebuilt first.
+     */
+    public static LuceneMemoryStore open(Path indexDirectory, IndexLayout newStore) {
+        return new LuceneMemoryStore(LuceneIndex.open(indexDirectory, newStore));
+    }
+
+    @Override
+    public IndexLayout layout() {
+        return index.layout();
+    }
+
+    @Override
+    public void recordLayout(IndexLayout layout) {
+        try {
+            index.recordLayout(layout);
+        } catch (IOException e) {
+            throw index.writeFailed("Cannot record the store's layout", e);
+        }
     }
 
     @Override

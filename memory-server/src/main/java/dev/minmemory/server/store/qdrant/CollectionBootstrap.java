@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import dev.minmemory.server.memory.IndexLayout;
 import io.qdrant.client.grpc.Collections.CollectionExistsRequest;
 import io.qdrant.client.grpc.Collections.CollectionInfo;
 import io.qdrant.client.grpc.Collections.GetCollectionInfoRequest;
@@ -12,8 +13,9 @@ import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
 
 /**
  * Prepares the collection the {@link CollectionLayout} describes: checks the server version, creates the collection
- * if it is missing, refuses one whose layout differs, and adds any missing payload index. Idempotent; safe to run
- * from several replicas at once.
+ * if it is missing, refuses one whose layout differs, adds any missing payload index, and reads (or, for a new
+ * collection, records) which model, scheme and keyword analysis its vectors come from ({@link LayoutPoint}).
+ * Idempotent; safe to run from several replicas at once.
  */
 final class CollectionBootstrap {
 
@@ -23,10 +25,25 @@ final class CollectionBootstrap {
 
     private final QdrantConnection qdrant;
     private final QdrantSettings settings;
+    private final LayoutPoint layoutPoint;
+    private final IndexLayout newStore;
+    private volatile IndexLayout layout;
 
-    CollectionBootstrap(QdrantConnection qdrant) {
+    CollectionBootstrap(QdrantConnection qdrant, PointRequests requests, IndexLayout newStore) {
         this.qdrant = qdrant;
         this.settings = qdrant.settings();
+        this.layoutPoint = new LayoutPoint(qdrant, requests);
+        this.newStore = newStore;
+    }
+
+    /** The collection's layout, once prepared. */
+    IndexLayout layout() {
+        return layout;
+    }
+
+    void recordLayout(IndexLayout recorded) {
+        layoutPoint.record(recorded);
+        layout = recorded;
     }
 
     void prepare() {
@@ -54,7 +71,8 @@ final class CollectionBootstrap {
                         CollectionLayout.index(settings.collection(), field)));
             }
         }
-        LOG.infof("Memory store ready: Qdrant %s, collection %s", health.getVersion(), settings.address());
+        layout = layoutPoint.prepare(newStore);
+        LOG.infof("Memory store ready: Qdrant %s, collection %s (%s)", health.getVersion(), settings.address(), layout);
     }
 
     /** Whether the collection exists now, asked with the probe's short timeout. */

@@ -44,6 +44,10 @@ final class PointRequests {
         this.collection = collection;
     }
 
+    String collection() {
+        return collection;
+    }
+
     /**
      * Both sides' candidates in one round trip, ids and scores only: the nearest dense vectors (the exact cosine,
      * quantization rescored) and, if the text has keyword terms, the best BM25 matches, each under the filter.

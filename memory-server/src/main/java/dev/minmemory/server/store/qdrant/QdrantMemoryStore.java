@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import dev.minmemory.server.memory.DuplicateQuery;
 import dev.minmemory.server.memory.EntityUsage;
 import dev.minmemory.server.memory.EntityUsageTally;
+import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
@@ -33,6 +34,7 @@ import dev.minmemory.server.memory.StorageUnavailableException;
 import dev.minmemory.server.memory.StoreStatus;
 import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.memory.UnitVectors;
+import dev.minmemory.server.store.KeywordText;
 import dev.minmemory.server.store.RecordFields;
 import dev.minmemory.server.store.StoredValues;
 import io.qdrant.client.WithPayloadSelectorFactory;
@@ -72,31 +74,34 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
     private static final Logger LOG = Logger.getLogger(QdrantMemoryStore.class);
 
     private final QdrantConnection qdrant;
+    private final CollectionBootstrap bootstrap;
     private final QdrantReadiness readiness;
     private final PointRequests requests;
     private final String address;
 
-    private QdrantMemoryStore(QdrantSettings settings) {
+    private QdrantMemoryStore(QdrantSettings settings, IndexLayout newStore) {
+        KeywordText.requireAnalysisOf(newStore);
         this.qdrant = new QdrantConnection(settings);
-        this.readiness = new QdrantReadiness(new CollectionBootstrap(qdrant), settings.address());
         this.requests = new PointRequests(settings.collection());
+        this.bootstrap = new CollectionBootstrap(qdrant, requests, newStore);
+        this.readiness = new QdrantReadiness(bootstrap, settings.address());
         this.address = settings.address();
     }
 
     /**
      * A store that prepares its collection in the background, retrying while Qdrant is unreachable: the server
-     * starts, and stays not ready, instead of failing.
+     * starts, and stays not ready, instead of failing. A new collection records {@code newStore} as its layout.
      */
-    public static QdrantMemoryStore start(QdrantSettings settings) {
-        QdrantMemoryStore store = new QdrantMemoryStore(settings);
+    public static QdrantMemoryStore start(QdrantSettings settings, IndexLayout newStore) {
+        QdrantMemoryStore store = new QdrantMemoryStore(settings, newStore);
         LOG.infof("Memory store: Qdrant at %s", settings.address());
         store.readiness.startInBackground();
         return store;
     }
 
     /** A store whose collection is ready now; fails at once if Qdrant is unreachable or the collection unusable. */
-    public static QdrantMemoryStore connect(QdrantSettings settings) {
-        QdrantMemoryStore store = new QdrantMemoryStore(settings);
+    public static QdrantMemoryStore connect(QdrantSettings settings, IndexLayout newStore) {
+        QdrantMemoryStore store = new QdrantMemoryStore(settings, newStore);
         try {
             store.readiness.prepareNow();
             return store;
@@ -104,6 +109,18 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
             store.close();
             throw e;
         }
+    }
+
+    @Override
+    public IndexLayout layout() {
+        readiness.requireReady();
+        return bootstrap.layout();
+    }
+
+    @Override
+    public void recordLayout(IndexLayout layout) {
+        readiness.requireReady();
+        bootstrap.recordLayout(layout);
     }
 
     @Override
@@ -252,7 +269,7 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
     @Override
     public void forEachMemory(Consumer<StoredMemory> sink) {
         readiness.requireReady();
-        scroll(Filter.getDefaultInstance(), WithPayloadSelectorFactory.enable(true), true, point -> sink.accept(
+        scroll(LayoutPoint.memories(), WithPayloadSelectorFactory.enable(true), true, point -> sink.accept(
                 new StoredMemory(QdrantPayload.memory(point.getPayloadMap()), dense(point.getVectors()))));
     }
 

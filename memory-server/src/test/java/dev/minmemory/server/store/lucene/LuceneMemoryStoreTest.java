@@ -10,10 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.minmemory.server.memory.DuplicateQuery;
+import dev.minmemory.server.memory.EmbeddingScheme;
+import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
@@ -22,7 +30,9 @@ import dev.minmemory.server.memory.ScopeFilter;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StoredMemory;
+import dev.minmemory.server.store.KeywordText;
 import dev.minmemory.server.store.MemoryStoreContract;
+import dev.minmemory.server.testing.Layouts;
 
 /** The store contract on the embedded Lucene store, plus what only it has: its log, its lock, its directory. */
 class LuceneMemoryStoreTest extends MemoryStoreContract {
@@ -32,13 +42,13 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
 
     @Override
     protected MemoryBackend openStore() {
-        return LuceneMemoryStore.open(dir);
+        return LuceneMemoryStore.open(dir, Layouts.NEW_STORE);
     }
 
     @Override
     protected MemoryBackend reopen(MemoryBackend current) {
         ((LuceneMemoryStore) current).close();
-        return LuceneMemoryStore.open(dir);
+        return LuceneMemoryStore.open(dir, Layouts.NEW_STORE);
     }
 
     @Override
@@ -59,8 +69,48 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
         Path crashed = dir.resolveSibling(dir.getFileName() + "-crashed");
         copyAsACrashWouldLeaveIt(dir, crashed);
 
-        try (LuceneMemoryStore recovered = LuceneMemoryStore.open(crashed)) {
+        try (LuceneMemoryStore recovered = LuceneMemoryStore.open(crashed, Layouts.NEW_STORE)) {
             assertThat(recovered.find("u", memory.id())).contains(memory);
+        }
+    }
+
+    @Test
+    void aNewStoresLayoutIsInItsFirstCommitSoARecoveryFromTheLogKeepsIt() throws Exception {
+        save(memory("u", "acknowledged, not yet committed", Scope.GLOBAL, null, null, "e"), randomUnitVector());
+        Path crashed = dir.resolveSibling(dir.getFileName() + "-crashed");
+        copyAsACrashWouldLeaveIt(dir, crashed);
+
+        try (LuceneMemoryStore recovered = LuceneMemoryStore.open(crashed,
+                new IndexLayout("other-model", EmbeddingScheme.TEXT, KeywordText.ANALYSIS))) {
+            assertThat(recovered.layout()).isEqualTo(Layouts.NEW_STORE);
+        }
+    }
+
+    @Test
+    void anIndexMadeBeforeLayoutsWereRecordedOpensAsBareTextAndGetsItsKeywordPostingsRebuilt() throws Exception {
+        lucene().close();
+        store = null;
+        Path legacy = dir.resolveSibling(dir.getFileName() + "-legacy");
+        Memory memory = memory("u", "Alice deploys the services", Scope.GLOBAL, null, null, "alice");
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(legacy),
+                new IndexWriterConfig(new StandardAnalyzer()))) {
+            writer.addDocument(MemoryDocument.of(memory, randomUnitVector()));
+            writer.commit();
+        }
+        assertThat(postings(legacy, "deploi")).isZero();
+
+        try (LuceneMemoryStore opened = LuceneMemoryStore.open(legacy, Layouts.NEW_STORE)) {
+            assertThat(opened.layout()).isEqualTo(new IndexLayout(Layouts.NEW_STORE.embeddingModel(),
+                    EmbeddingScheme.TEXT, KeywordText.ANALYSIS));
+            assertThat(opened.find("u", memory.id())).contains(memory);
+        }
+        assertThat(postings(legacy, "deploi")).isEqualTo(1);
+    }
+
+    /** How many documents hold the term, Porter's stem of "deploys" for the English analysis. */
+    private static int postings(Path index, String term) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+            return reader.docFreq(new Term(MemoryDocument.CONTENT, term));
         }
     }
 
@@ -141,12 +191,12 @@ class LuceneMemoryStoreTest extends MemoryStoreContract {
         lucene().close();
 
         assertThat(store.isAvailable()).isFalse();
-        store = LuceneMemoryStore.open(dir);
+        store = LuceneMemoryStore.open(dir, Layouts.NEW_STORE);
     }
 
     @Test
     void aSecondStoreOnTheSameDirectoryFailsAtOnceSayingItIsInUse() {
-        assertThatThrownBy(() -> LuceneMemoryStore.open(dir))
+        assertThatThrownBy(() -> LuceneMemoryStore.open(dir, Layouts.NEW_STORE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("in use by another min-memory process")
                 .hasMessageContaining("MCP_DATA_DIR");

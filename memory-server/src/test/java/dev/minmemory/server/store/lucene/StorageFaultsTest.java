@@ -31,6 +31,7 @@ import dev.minmemory.server.memory.StorageUnavailableException;
 import dev.minmemory.server.memory.StoreStatus;
 import dev.minmemory.server.memory.StoredMemory;
 import dev.minmemory.server.testing.Eventually;
+import dev.minmemory.server.testing.Layouts;
 import dev.minmemory.server.testing.RandomVectors;
 import dev.minmemory.server.testing.ReadOnlyFiles;
 
@@ -211,7 +212,7 @@ class StorageFaultsTest {
     }
 
     private LuceneMemoryStore open(Path dir) {
-        LuceneMemoryStore store = LuceneMemoryStore.open(dir);
+        LuceneMemoryStore store = LuceneMemoryStore.open(dir, Layouts.NEW_STORE);
         open.add(store);
         return store;
     }

@@ -14,6 +14,7 @@ import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.StoreStatus;
+import dev.minmemory.server.testing.Layouts;
 import dev.minmemory.server.testing.RandomVectors;
 
 /**
@@ -34,7 +35,7 @@ public final class StoreProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        LuceneMemoryStore store = LuceneMemoryStore.open(Path.of(args[1]));
+        LuceneMemoryStore store = LuceneMemoryStore.open(Path.of(args[1]), Layouts.NEW_STORE);
         if (args[0].equals("write")) {
             for (int i = 0;; i++) {
                 write(store, "w-" + i);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.minmemory.server.testing.Layouts;
+
 /**
  * Faults that take a whole process, on the embedded store running in a JVM of its own ({@link StoreProcess}): kill -9
  * in the middle of writing, and running out of file descriptors under a lowered limit ({@code prlimit}). After each,
@@ -55,7 +57,7 @@ class StoreProcessFaultsTest {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(200).allMatch(id -> id.startsWith("w-"));
 
-        try (LuceneMemoryStore store = LuceneMemoryStore.open(dir)) {
+        try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, Layouts.NEW_STORE)) {
             acknowledged.forEach(id -> assertThat(store.find("u", id)).as(id).isPresent());
             int inFlight = acknowledged.size();
             for (int i = inFlight + 1; i < inFlight + 50; i++) {
@@ -92,7 +94,7 @@ class StoreProcessFaultsTest {
             assertThat(health.get(2)).startsWith("HEALTH true true");
         }
 
-        try (LuceneMemoryStore store = LuceneMemoryStore.open(dir)) {
+        try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, Layouts.NEW_STORE)) {
             acknowledged.forEach(id -> assertThat(store.find("u", id)).as(id).isPresent());
             failed.forEach(id -> assertThat(store.find("u", id)).as("%s failed, so it must not appear", id).isEmpty());
             assertThat(store.health().ready()).isTrue();

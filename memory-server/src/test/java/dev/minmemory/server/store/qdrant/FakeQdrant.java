@@ -51,9 +51,11 @@ import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.BatchResult;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
+import io.qdrant.client.grpc.Points.DeletePointVectors;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectorsOutput;
 import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.PointVectors;
 import io.qdrant.client.grpc.Points.PointsOperationResponse;
 import io.qdrant.client.grpc.Points.QueryBatchPoints;
 import io.qdrant.client.grpc.Points.QueryBatchResponse;
@@ -63,6 +65,7 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
 import io.qdrant.client.grpc.Points.SparseVector;
+import io.qdrant.client.grpc.Points.UpdatePointVectors;
 import io.qdrant.client.grpc.Points.UpdateResult;
 import io.qdrant.client.grpc.Points.UpdateStatus;
 import io.qdrant.client.grpc.Points.UpsertPoints;
@@ -82,7 +85,8 @@ import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
  * localhost port, so the real client, channel and reconnect logic are exercised.
  * <p>
  * Implemented: {@code Qdrant/HealthCheck}; {@code Collections/Create, Get, CollectionExists, Delete};
- * {@code Points/Upsert} (with {@code update_filter}), {@code Scroll} (filter, offset, limit, payload and vector
+ * {@code Points/Upsert} (with {@code update_filter}), {@code UpdateVectors}, {@code DeleteVectors} (by ids),
+ * {@code Scroll} (filter, offset, limit, payload and vector
  * selectors), {@code QueryBatch} (queries of dense or sparse {@code nearest} under a filter, with payload and vector
  * selectors; no prefetches, no fusion), {@code CreateFieldIndex}. Dense vectors are
  * compared exactly (no HNSW, no quantization: the ideal that real Qdrant approximates); sparse vectors score as
@@ -191,6 +195,38 @@ public final class FakeQdrant implements AutoCloseable {
     /** Creates a collection as an operator (or another program) would have, bypassing the recorder. */
     public void createCollection(CreateCollection create) {
         storage.collections.put(create.getCollectionName(), new FakeCollection(create));
+    }
+
+    /** Removes a point as an operator (or an older version of min-memory) would have, bypassing the recorder. */
+    public void removePoint(String collection, PointId id) {
+        FakeCollection c = storage.collections.get(collection);
+        synchronized (c) {
+            c.points.remove(key(id));
+        }
+    }
+
+    /** Removes a vector from every point, as if it had never been written. */
+    public void removeVectorEverywhere(String collection, String name) {
+        FakeCollection c = storage.collections.get(collection);
+        synchronized (c) {
+            c.points.replaceAll((id, point) -> withoutVector(point, name));
+        }
+    }
+
+    /** The number of points that have the named sparse vector. */
+    public long pointsWithSparseVector(String collection, String name) {
+        FakeCollection c = storage.collections.get(collection);
+        synchronized (c) {
+            return c.points.values().stream().filter(point -> point.sparse().containsKey(name)).count();
+        }
+    }
+
+    private static FakePoint withoutVector(FakePoint point, String name) {
+        Map<String, float[]> dense = new HashMap<>(point.dense());
+        Map<String, Map<Integer, Float>> sparse = new HashMap<>(point.sparse());
+        dense.remove(name);
+        sparse.remove(name);
+        return new FakePoint(point.id(), point.payload(), dense, sparse);
     }
 
     public int pointCount(String collection) {
@@ -331,6 +367,50 @@ public final class FakeQdrant implements AutoCloseable {
                             continue;
                         }
                         collection.points.put(key(point.id()), point);
+                    }
+                }
+                return completed();
+            });
+        }
+
+        @Override
+        public void updateVectors(UpdatePointVectors request, StreamObserver<PointsOperationResponse> observer) {
+            answer(observer, () -> {
+                FakeCollection collection = collection(request.getCollectionName());
+                synchronized (collection) {
+                    for (PointVectors update : request.getPointsList()) {
+                        FakePoint existing = collection.points.get(key(update.getId()));
+                        if (existing == null) {
+                            throw Status.NOT_FOUND.withDescription("No point with id " + key(update.getId()))
+                                    .asRuntimeException();
+                        }
+                        FakePoint vectors = toFake(collection, PointStruct.newBuilder().setId(update.getId())
+                                .setVectors(update.getVectors()).build());
+                        Map<String, float[]> dense = new HashMap<>(existing.dense());
+                        Map<String, Map<Integer, Float>> sparse = new HashMap<>(existing.sparse());
+                        dense.putAll(vectors.dense());
+                        sparse.putAll(vectors.sparse());
+                        collection.points.put(key(update.getId()),
+                                new FakePoint(existing.id(), existing.payload(), dense, sparse));
+                    }
+                }
+                return completed();
+            });
+        }
+
+        @Override
+        public void deleteVectors(DeletePointVectors request, StreamObserver<PointsOperationResponse> observer) {
+            answer(observer, () -> {
+                FakeCollection collection = collection(request.getCollectionName());
+                synchronized (collection) {
+                    for (PointId id : request.getPointsSelector().getPoints().getIdsList()) {
+                        FakePoint point = collection.points.get(key(id));
+                        if (point != null) {
+                            for (String name : request.getVectors().getNamesList()) {
+                                point = withoutVector(point, name);
+                            }
+                            collection.points.put(key(id), point);
+                        }
                     }
                 }
                 return completed();

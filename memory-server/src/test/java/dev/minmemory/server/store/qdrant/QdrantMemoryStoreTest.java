@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.minmemory.server.memory.EmbeddingScheme;
+import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.Memory;
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.memory.MemoryFilter;
@@ -21,9 +23,11 @@ import dev.minmemory.server.memory.ScopeFilter;
 import dev.minmemory.server.memory.SearchHit;
 import dev.minmemory.server.memory.SearchQuery;
 import dev.minmemory.server.memory.StorageUnavailableException;
+import dev.minmemory.server.store.KeywordText;
 import dev.minmemory.server.store.MemoryStoreContract;
 import dev.minmemory.server.testing.Eventually;
 import dev.minmemory.server.testing.FreePort;
+import dev.minmemory.server.testing.Layouts;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.Modifier;
@@ -59,18 +63,44 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
     @Override
     protected MemoryBackend openStore() {
         collection = "memories-" + UUID.randomUUID();
-        return QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), collection));
+        return QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), collection), Layouts.NEW_STORE);
     }
 
     @Override
     protected MemoryBackend reopen(MemoryBackend current) {
         ((QdrantMemoryStore) current).close();
-        return QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), collection));
+        return QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), collection), Layouts.NEW_STORE);
     }
 
     @Override
     protected void closeStore(MemoryBackend current) {
         ((QdrantMemoryStore) current).close();
+    }
+
+    @Test
+    void aCollectionMadeBeforeLayoutsWereRecordedOpensAsBareTextAndGetsItsKeywordVectorsRebuiltOnce() {
+        save(memory("u", "Alice deploys the services", Scope.GLOBAL, null, null, "alice"), randomUnitVector());
+        save(memory("u", "Bob reviews the pull requests", Scope.GLOBAL, null, null, "bob"), randomUnitVector());
+        ((QdrantMemoryStore) store).close();
+        qdrant.removePoint(collection, LayoutPoint.ID);
+        qdrant.removeVectorEverywhere(collection, CollectionLayout.KEYWORDS);
+        qdrant.clearRequests();
+
+        store = QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), collection), Layouts.NEW_STORE);
+
+        IndexLayout legacyRebuilt = new IndexLayout(Layouts.NEW_STORE.embeddingModel(), EmbeddingScheme.TEXT,
+                KeywordText.ANALYSIS);
+        assertThat(store.layout()).isEqualTo(legacyRebuilt);
+        assertThat(qdrant.pointsWithSparseVector(collection, CollectionLayout.KEYWORDS)).isEqualTo(2);
+        assertThat(qdrant.requests()).extracting(FakeQdrant.Recorded::method)
+                .anyMatch(method -> method.endsWith("/UpdateVectors"));
+
+        qdrant.clearRequests();
+        store = reopen(store);
+
+        assertThat(store.layout()).isEqualTo(legacyRebuilt);
+        assertThat(qdrant.requests()).extracting(FakeQdrant.Recorded::method)
+                .noneMatch(method -> method.endsWith("/UpdateVectors"));
     }
 
     @Test
@@ -162,7 +192,7 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
     @Test
     void theApiKeyGoesWithEveryRequest() {
         try (QdrantMemoryStore keyed = QdrantMemoryStore.connect(
-                QdrantSettings.of(qdrant.url(), collection).withApiKey("s3cret"))) {
+                QdrantSettings.of(qdrant.url(), collection).withApiKey("s3cret"), Layouts.NEW_STORE)) {
             qdrant.clearRequests();
             keyed.find("u", UUID.randomUUID().toString());
             keyed.isAvailable();
@@ -180,7 +210,7 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
         qdrant.createCollection(foreign);
 
         assertThatThrownBy(() -> QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(),
-                foreign.getCollectionName())))
+                foreign.getCollectionName()), Layouts.NEW_STORE))
                 .isInstanceOf(IncompatibleCollectionException.class)
                 .hasMessageContaining("'" + foreign.getCollectionName() + "'")
                 .hasMessageContaining("vector 'dense' has 768 dimensions, needed 384")
@@ -199,7 +229,7 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
                 io.qdrant.client.grpc.Collections.PayloadSchemaInfo.newBuilder()
                         .setDataType(PayloadSchemaType.Keyword).build());
 
-        assertThatThrownBy(() -> QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), name)))
+        assertThatThrownBy(() -> QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), name), Layouts.NEW_STORE))
                 .hasMessageContaining("payload index 'deleted' is Keyword, needed Bool");
     }
 
@@ -207,7 +237,8 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
     void aQdrantOlderThanTheQueryApiIsRefusedNamingItsVersion() {
         qdrant.reportVersion("1.9.7");
         try {
-            assertThatThrownBy(() -> QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "any")))
+            assertThatThrownBy(
+                    () -> QdrantMemoryStore.connect(QdrantSettings.of(qdrant.url(), "any"), Layouts.NEW_STORE))
                     .hasMessageContaining("Qdrant 1.9.7")
                     .hasMessageContaining("needs Qdrant 1.10 or newer");
         } finally {
@@ -218,7 +249,8 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
     @Test
     void whileQdrantIsUnreachableAtStartTheStoreIsNotAvailableCallsFailAsStorageUnavailableAndItRecoversWhenQdrantComesUp() {
         int port = FreePort.find();
-        try (QdrantMemoryStore late = QdrantMemoryStore.start(QdrantSettings.of("http://localhost:" + port, "late"))) {
+        try (QdrantMemoryStore late =
+                QdrantMemoryStore.start(QdrantSettings.of("http://localhost:" + port, "late"), Layouts.NEW_STORE)) {
             assertThat(late.isAvailable()).isFalse();
             assertThatThrownBy(() -> late.find("u", UUID.randomUUID().toString()))
                     .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("did not answer");
@@ -237,7 +269,8 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
         FakeQdrant own = FakeQdrant.start();
         int port = own.port();
         FakeQdrant.Storage disk = own.storage();
-        try (QdrantMemoryStore flaky = QdrantMemoryStore.connect(QdrantSettings.of(own.url(), "flaky"))) {
+        try (QdrantMemoryStore flaky =
+                QdrantMemoryStore.connect(QdrantSettings.of(own.url(), "flaky"), Layouts.NEW_STORE)) {
             Memory kept = memory("u", "before the outage", Scope.GLOBAL, null, null, "e");
             flaky.save(kept, randomUnitVector());
             own.close();

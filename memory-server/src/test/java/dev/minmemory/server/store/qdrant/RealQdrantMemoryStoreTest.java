@@ -4,6 +4,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import dev.minmemory.server.memory.MemoryBackend;
 import dev.minmemory.server.store.MemoryStoreContract;
+import dev.minmemory.server.testing.Layouts;
 
 /** The store contract against a real Qdrant: runs only when {@code QDRANT_TEST_URL} is set. */
 @EnabledIfEnvironmentVariable(named = RealQdrant.URL_VARIABLE, matches = ".+")
@@ -14,13 +15,13 @@ class RealQdrantMemoryStoreTest extends MemoryStoreContract {
     @Override
     protected MemoryBackend openStore() {
         settings = RealQdrant.newCollection();
-        return QdrantMemoryStore.connect(settings);
+        return QdrantMemoryStore.connect(settings, Layouts.NEW_STORE);
     }
 
     @Override
     protected MemoryBackend reopen(MemoryBackend current) {
         ((QdrantMemoryStore) current).close();
-        return QdrantMemoryStore.connect(settings);
+        return QdrantMemoryStore.connect(settings, Layouts.NEW_STORE);
     }
 
     @Override

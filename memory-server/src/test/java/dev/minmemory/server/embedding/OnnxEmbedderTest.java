@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OnnxBgeEmbedderTest {
+class OnnxEmbedderTest {
 
     private static final String CAT = "The cat sits on the mat";
     private static final String KITTEN = "A kitten is resting on a rug";
@@ -29,11 +29,11 @@ class OnnxBgeEmbedderTest {
 
     @TempDir
     static Path cacheDir;
-    static OnnxBgeEmbedder embedder;
+    static OnnxEmbedder embedder;
 
     @BeforeAll
     static void loadModel() throws Exception {
-        embedder = OnnxBgeEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15_Q, cacheDir, 2);
+        embedder = OnnxEmbedder.load(EmbeddingModel.BGE_SMALL_EN_V15_Q, cacheDir, 2);
     }
 
     @AfterAll
@@ -43,7 +43,7 @@ class OnnxBgeEmbedderTest {
 
     @Test
     void producesUnitLengthVectorsOf384Dimensions() {
-        float[] vector = embedder.embed(CAT);
+        float[] vector = embedder.embedPassage(CAT);
 
         assertThat(embedder.dimension()).isEqualTo(384);
         assertThat(vector).hasSize(384);
@@ -52,69 +52,70 @@ class OnnxBgeEmbedderTest {
 
     @Test
     void returnsTheSameVectorForTheSameText() {
-        assertThat(embedder.embed(CAT)).containsExactly(embedder.embed(CAT));
+        assertThat(embedder.embedPassage(CAT)).containsExactly(embedder.embedPassage(CAT));
     }
 
     @Test
     void placesAParaphraseCloserThanAnUnrelatedSentence() {
-        float[] cat = embedder.embed(CAT);
+        float[] cat = embedder.embedPassage(CAT);
 
-        assertThat(cosine(cat, embedder.embed(KITTEN))).isGreaterThan(cosine(cat, embedder.embed(REVENUE)) + 0.1);
+        assertThat(cosine(cat, embedder.embedPassage(KITTEN)))
+                .isGreaterThan(cosine(cat, embedder.embedPassage(REVENUE)) + 0.1);
     }
 
     @Test
     void givesNearlyTheSameVectorsInABatchAsOneByOne() {
         List<String> texts = List.of(CAT, KITTEN, REVENUE, "short", "a somewhat longer sentence about memory servers");
 
-        List<float[]> batch = embedder.embedAll(texts);
+        List<float[]> batch = embedder.embedPassages(texts);
 
         assertThat(batch).hasSize(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(cosine(batch.get(i), embedder.embed(texts.get(i)))).as(texts.get(i)).isGreaterThan(0.99);
+            assertThat(cosine(batch.get(i), embedder.embedPassage(texts.get(i)))).as(texts.get(i)).isGreaterThan(0.99);
         }
     }
 
     @Test
     void keepsInputOrderWhenALargeBatchIsSplitIntoSeveralModelCalls() {
-        List<String> texts = IntStream.range(0, 2 * OnnxBgeEmbedder.MAX_BATCH_SIZE + 5)
+        List<String> texts = IntStream.range(0, 2 * OnnxEmbedder.MAX_BATCH_SIZE + 5)
                 .mapToObj(i -> i % 10 == 3 ? words(600) + " " + i : "memory number " + i + " is about topic " + i)
                 .collect(Collectors.toList());
 
-        List<float[]> batch = embedder.embedAll(texts);
+        List<float[]> batch = embedder.embedPassages(texts);
 
         assertThat(batch).hasSize(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(cosine(batch.get(i), embedder.embed(texts.get(i)))).as("text %d", i).isGreaterThan(0.99);
+            assertThat(cosine(batch.get(i), embedder.embedPassage(texts.get(i)))).as("text %d", i).isGreaterThan(0.99);
         }
     }
 
     @Test
     void returnsNoVectorsForNoTexts() {
-        assertThat(embedder.embedAll(List.of())).isEmpty();
+        assertThat(embedder.embedPassages(List.of())).isEmpty();
     }
 
     @Test
     void truncatesVeryLongTextsToTheModelsInputWindow() {
         String fiveThousandWords = words(5_000);
 
-        float[] vector = embedder.embed(fiveThousandWords);
+        float[] vector = embedder.embedPassage(fiveThousandWords);
 
         assertThat(norm(vector)).isCloseTo(1.0, within(1e-5));
         // Only the first 510 words fit the 512-token window, so whatever follows them cannot change the vector.
-        assertThat(vector).containsExactly(embedder.embed(fiveThousandWords + " and a different ending"));
+        assertThat(vector).containsExactly(embedder.embedPassage(fiveThousandWords + " and a different ending"));
     }
 
     @Test
     void rejectsEmptyAndBlankText() {
-        assertThatThrownBy(() -> embedder.embed("")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> embedder.embedPassage("")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blank");
-        assertThatThrownBy(() -> embedder.embed(" \n\t")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> embedder.embed(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> embedder.embedPassage(" \n\t")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> embedder.embedPassage(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsABatchWithABlankTextNamingItsPosition() {
-        assertThatThrownBy(() -> embedder.embedAll(List.of(CAT, "  ")))
+        assertThatThrownBy(() -> embedder.embedPassages(List.of(CAT, "  ")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("texts[1]");
     }
@@ -124,7 +125,7 @@ class OnnxBgeEmbedderTest {
         List<String> texts = IntStream.range(0, 8)
                 .mapToObj(i -> "thread " + i + " remembers that the build uses Maven and Quarkus " + i)
                 .collect(Collectors.toList());
-        List<float[]> expected = texts.stream().map(embedder::embed).collect(Collectors.toList());
+        List<float[]> expected = texts.stream().map(embedder::embedPassage).collect(Collectors.toList());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -134,7 +135,7 @@ class OnnxBgeEmbedderTest {
                     start.await();
                     List<float[]> vectors = new ArrayList<>();
                     for (int round = 0; round < 10; round++) {
-                        vectors.add(embedder.embed(text));
+                        vectors.add(embedder.embedPassage(text));
                     }
                     return vectors;
                 }));

@@ -18,12 +18,12 @@ import ai.onnxruntime.OrtSession;
 import dev.minmemory.server.memory.Embedder;
 
 /**
- * Embeds text with a bge model running in-process on ONNX Runtime, fully offline: DJL's Hugging Face tokenizer,
- * then one ONNX Runtime session call per batch.
+ * Embeds text with one of the {@link EmbeddingModel}s running in-process on ONNX Runtime, fully offline: the model's
+ * prefix, DJL's Hugging Face tokenizer, one ONNX Runtime session call per batch, then the model's pooling.
  *
  * <p>Thread-safe: the tokenizer and the ONNX Runtime session are safe for concurrent use.
  */
-public final class OnnxBgeEmbedder implements Embedder, Closeable {
+public final class OnnxEmbedder implements Embedder, Closeable {
 
     /** Texts per model call; larger batches hardly raise throughput. */
     static final int MAX_BATCH_SIZE = 32;
@@ -40,7 +40,7 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
     private final OrtEnvironment environment;
     private final OrtSession session;
 
-    private OnnxBgeEmbedder(EmbeddingModel model, HuggingFaceTokenizer tokenizer, OrtEnvironment environment,
+    private OnnxEmbedder(EmbeddingModel model, HuggingFaceTokenizer tokenizer, OrtEnvironment environment,
             OrtSession session) {
         this.model = model;
         this.tokenizer = tokenizer;
@@ -54,7 +54,7 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
      *
      * @param intraOpThreads threads ONNX Runtime uses within one model call
      */
-    public static OnnxBgeEmbedder load(EmbeddingModel model, Path cacheDir, int intraOpThreads) throws IOException {
+    public static OnnxEmbedder load(EmbeddingModel model, Path cacheDir, int intraOpThreads) throws IOException {
         DjlOfflineSettings.apply(cacheDir);
         OnnxRuntimeNatives.useCacheDir(cacheDir);
         Path modelDir = cacheDir.resolve("models");
@@ -74,7 +74,7 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-            return new OnnxBgeEmbedder(model, tokenizer, environment,
+            return new OnnxEmbedder(model, tokenizer, environment,
                     environment.createSession(modelFile.toString(), options));
         } catch (OrtException | RuntimeException | LinkageError e) {
             tokenizer.close();
@@ -87,23 +87,40 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
     }
 
     @Override
+    public String modelId() {
+        return model.id();
+    }
+
+    @Override
     public int dimension() {
         return model.dimension();
     }
 
     @Override
-    public float[] embed(String text) {
-        return embedAll(List.of(requireText(text, "text"))).get(0);
+    public float[] embedQuery(String text) {
+        return embed(List.of(requireText(text, "text")), model.queryPrefix()).get(0);
     }
 
     @Override
-    public List<float[]> embedAll(List<String> texts) {
-        String[] checked = new String[texts.size()];
-        for (int i = 0; i < checked.length; i++) {
-            checked[i] = requireText(texts.get(i), "texts[" + i + "]");
+    public float[] embedPassage(String text) {
+        return embed(List.of(requireText(text, "text")), model.passagePrefix()).get(0);
+    }
+
+    @Override
+    public List<float[]> embedPassages(List<String> texts) {
+        for (int i = 0; i < texts.size(); i++) {
+            requireText(texts.get(i), "texts[" + i + "]");
         }
-        List<Encoding> encodings = Arrays.asList(tokenizer.batchEncode(checked));
-        List<float[]> embeddings = new ArrayList<>(checked.length);
+        return embed(texts, model.passagePrefix());
+    }
+
+    private List<float[]> embed(List<String> texts, String prefix) {
+        String[] prefixed = new String[texts.size()];
+        for (int i = 0; i < prefixed.length; i++) {
+            prefixed[i] = prefix + texts.get(i);
+        }
+        List<Encoding> encodings = Arrays.asList(tokenizer.batchEncode(prefixed));
+        List<float[]> embeddings = new ArrayList<>(prefixed.length);
         int start = 0;
         while (start < encodings.size()) {
             int end = batchEnd(encodings, start);
@@ -130,8 +147,8 @@ public final class OnnxBgeEmbedder implements Embedder, Closeable {
 
     private List<float[]> embedBatch(List<Encoding> batch) {
         try (TokenBatch inputs = TokenBatch.of(environment, batch);
-                OrtSession.Result result = session.run(inputs.tensors(), OUTPUTS)) {
-            return inputs.clsEmbeddings((OnnxTensor) result.get(0), model.dimension());
+                OrtSession.Result result = session.run(inputs.tensors(session.getInputNames()), OUTPUTS)) {
+            return inputs.embeddings((OnnxTensor) result.get(0), model.dimension(), model.pooling());
         } catch (OrtException e) {
             throw new IllegalStateException("embedding with " + model.id() + " failed", e);
         }
