@@ -10,6 +10,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.crd.CrdSchema;
 import dev.minmemory.operator.crd.MemoryServerStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 
@@ -105,5 +110,15 @@ class StatusAggregatorTest {
             assertThat(monitoring.getType()).isEqualTo(ConditionTypes.MONITORING_READY);
             assertThat(monitoring.getStatus()).isEqualTo("False");
         });
+    }
+
+    @Test
+    void everyStatusTheOperatorWritesSatisfiesTheCrdsMetav1ConditionSchema() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.setStatus(new StatusAggregator(null, 1, T1).components("https://m.example.com/mcp", ALL_READY, List.of(
+                ComponentState.notReady(ConditionTypes.MONITORING_READY, "PrometheusOperatorMissing", ""))));
+
+        var json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        assertThat(CrdSchema.strict().validate(json.valueToTree(ms))).isEmpty();
     }
 }
