@@ -1,5 +1,6 @@
 // Validates every Kubernetes object in the YAML files under the given directories against the Kubernetes OpenAPI
-// schemas (types, required fields, formats), using the models of the kubernetes-models package.
+// schemas (types, required fields, formats), using the models of the kubernetes-models package, and the kinds of
+// prometheus-operator and the Gateway API against their CRDs' schemas (the @kubernetes-models packages).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -11,6 +12,11 @@ function yamlFiles(path) {
   return path.endsWith(".yaml") || path.endsWith(".yml") ? [path] : [];
 }
 
+const CRD_PACKAGES = {
+  "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
+  "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
+};
+
 let valid = 0;
 let invalid = 0;
 for (const file of process.argv.slice(2).flatMap(yamlFiles)) {
@@ -18,7 +24,8 @@ for (const file of process.argv.slice(2).flatMap(yamlFiles)) {
     const object = document.toJS();
     const [group, version] = object.apiVersion.includes("/") ? object.apiVersion.split("/") : ["", object.apiVersion];
     try {
-      const module = await import(`kubernetes-models/${group ? `${group}/` : ""}${version}/${object.kind}`);
+      const models = CRD_PACKAGES[group] ?? "kubernetes-models";
+      const module = await import(`${models}/${group ? `${group}/` : ""}${version}/${object.kind}`);
       new module[object.kind](object).validate();
       valid++;
     } catch (error) {

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 
 class OperatorDeploymentTest {
 
@@ -139,5 +140,23 @@ class OperatorDeploymentTest {
     private static Map<String, String> env(RenderedChart chart) {
         return pod(chart).getContainers().get(0).getEnv().stream()
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    }
+
+    @Test
+    void aPodMonitorForTheOperatorsMetricsIsRenderedOnlyWhenAsked() {
+        assertThat(Chart.render("defaults").all(PodMonitor.class)).isEmpty();
+
+        var chart = Chart.render("everything-set");
+        var monitor = chart.all(PodMonitor.class).get(0);
+        var deployment = chart.all(Deployment.class).get(0);
+
+        assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+        assertThat(monitor.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        assertThat(monitor.getSpec().getPodMetricsEndpoints()).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.getPort()).isEqualTo("http");
+            assertThat(endpoint.getPath()).isEqualTo("/q/metrics");
+            assertThat(endpoint.getInterval()).isEqualTo("15s");
+        });
     }
 }

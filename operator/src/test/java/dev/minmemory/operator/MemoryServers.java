@@ -1,6 +1,8 @@
 package dev.minmemory.operator;
 
 import dev.minmemory.operator.crd.AuthSpec;
+import dev.minmemory.operator.crd.GatewayReference;
+import dev.minmemory.operator.crd.HttpRouteSpec;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.TlsSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -25,5 +27,18 @@ public final class MemoryServers {
         tls.setClusterIssuer("letsencrypt-prod");
         ms.getSpec().getIngress().setTls(tls);
         return ms;
+    }
+
+    /** An enabled HTTPRoute for the host, attached to the HTTPS listener of one Gateway. */
+    public static HttpRouteSpec httpRoute(String hostname, String gateway, String gatewayNamespace) {
+        var parent = new GatewayReference();
+        parent.setName(gateway);
+        parent.setNamespace(gatewayNamespace);
+        parent.setSectionName("https");
+        var route = new HttpRouteSpec();
+        route.setEnabled(true);
+        route.setHostname(hostname);
+        route.getParentRefs().add(parent);
+        return route;
     }
 }

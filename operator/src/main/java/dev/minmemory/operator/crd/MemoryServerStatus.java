@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 
 public class MemoryServerStatus {
@@ -16,7 +17,9 @@ public class MemoryServerStatus {
     @JsonPropertyDescription("The MCP endpoint clients connect to.")
     private String endpoint;
 
-    @JsonPropertyDescription("Ready, plus one condition per component: QdrantReady, ServerReady, IngressReady.")
+    @SchemaFrom(type = ConditionSchema[].class)
+    @JsonPropertyDescription("Ready, plus one condition per component: QdrantReady, ServerReady, IngressReady, and "
+            + "MonitoringReady (not part of Ready).")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() {

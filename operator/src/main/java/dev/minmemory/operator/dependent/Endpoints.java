@@ -1,5 +1,7 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.List;
+
 import dev.minmemory.operator.crd.MemoryServer;
 
 /** Where clients reach a MemoryServer. */
@@ -12,14 +14,24 @@ public final class Endpoints {
     /** RFC 9728 metadata, at the well-known root and suffixed with the resource path. */
     public static final String PROTECTED_RESOURCE_METADATA_PATH = "/.well-known/oauth-protected-resource";
 
+    /** Only MCP and its OAuth metadata are public; anything else, /q/* included, gets the entry point's 404. */
+    public static final List<String> ROUTED_PATHS = List.of(MCP_PATH, PROTECTED_RESOURCE_METADATA_PATH);
+
     private Endpoints() {
     }
 
-    /** The origin the server advertises: the ingress host, or the in-cluster Service when there is no ingress. */
+    /**
+     * The origin the server advertises: the ingress host, the HTTPRoute's hostname, or the in-cluster Service when
+     * there is neither.
+     */
     public static String publicUrl(MemoryServer ms) {
         var ingress = ms.getSpec().getIngress();
         if (ingress.isEnabled()) {
             return "https://" + ingress.getHost();
+        }
+        var route = ms.getSpec().getHttpRoute();
+        if (route.isEnabled()) {
+            return "https://" + route.getHostname();
         }
         return "http://" + Names.server(ms) + "." + ms.getMetadata().getNamespace() + ".svc:" + SERVER_PORT;
     }

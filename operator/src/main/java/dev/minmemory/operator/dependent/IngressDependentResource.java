@@ -1,7 +1,6 @@
 package dev.minmemory.operator.dependent;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.minmemory.operator.crd.IngressSpec;
@@ -24,8 +23,6 @@ public class IngressDependentResource extends UpdatableOwnedResource<Ingress> {
      */
     public static final String UPSTREAM_HASH_ANNOTATION = "nginx.ingress.kubernetes.io/upstream-hash-by";
     private static final String NGINX = "nginx";
-    /** Only MCP and its OAuth metadata are public; anything else, /q/* included, gets the controller's 404. */
-    static final List<String> ROUTED_PATHS = List.of(Endpoints.MCP_PATH, Endpoints.PROTECTED_RESOURCE_METADATA_PATH);
 
     public IngressDependentResource() {
         super(Ingress.class);
@@ -44,7 +41,7 @@ public class IngressDependentResource extends UpdatableOwnedResource<Ingress> {
                 .addNewRule()
                 .withHost(spec.getHost())
                 .withNewHttp()
-                .withPaths(ROUTED_PATHS.stream().map(path -> serverPath(primary, path)).toList())
+                .withPaths(Endpoints.ROUTED_PATHS.stream().map(path -> serverPath(primary, path)).toList())
                 .endHttp()
                 .endRule()
                 .endSpec()

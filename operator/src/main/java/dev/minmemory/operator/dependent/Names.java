@@ -32,6 +32,10 @@ public final class Names {
         return ms.getMetadata().getName();
     }
 
+    public static String httpRoute(MemoryServer ms) {
+        return ms.getMetadata().getName();
+    }
+
     /** Where cert-manager puts the certificate when the spec names a ClusterIssuer instead of a Secret. */
     public static String tlsSecret(MemoryServer ms) {
         var tls = ms.getSpec().getIngress().getTls();

@@ -16,8 +16,8 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
- * The server accepts MCP traffic only from the ingress controller's namespace, or, without an ingress, only from
- * pods of its own namespace; its management port (health, metrics) only from the monitoring namespace, if one is set.
+ * The server accepts MCP traffic only from the namespace of the ingress controller or the Gateway's data plane, or,
+ * without either, only from pods of its own namespace; its management port (health, metrics) only from the monitoring namespace, if one is set.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class ServerNetworkPolicyDependentResource extends UpdatableOwnedResource<NetworkPolicy> {
@@ -52,7 +52,7 @@ public class ServerNetworkPolicyDependentResource extends UpdatableOwnedResource
     }
 
     private static NetworkPolicyPeer allowedPeer(MemoryServer primary) {
-        if (!primary.getSpec().getIngress().isEnabled()) {
+        if (!primary.getSpec().getIngress().isEnabled() && !primary.getSpec().getHttpRoute().isEnabled()) {
             return new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelectorBuilder().build()).build();
         }
         var labels = primary.getSpec().getNetworkPolicy().getIngressControllerNamespaceLabels();

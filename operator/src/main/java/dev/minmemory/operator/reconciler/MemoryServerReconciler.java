@@ -12,32 +12,43 @@ import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerStatus;
 import dev.minmemory.operator.dependent.AuthSecretDependentResource;
 import dev.minmemory.operator.dependent.Endpoints;
+import dev.minmemory.operator.dependent.HttpRouteDependentResource;
+import dev.minmemory.operator.dependent.HttpRouteEnabled;
+import dev.minmemory.operator.dependent.HttpRouteKindServed;
 import dev.minmemory.operator.dependent.IngressDependentResource;
 import dev.minmemory.operator.dependent.IngressEnabled;
 import dev.minmemory.operator.dependent.Labels;
 import dev.minmemory.operator.dependent.Names;
 import dev.minmemory.operator.dependent.NetworkPolicyEnabled;
 import dev.minmemory.operator.dependent.OperatorContext;
+import dev.minmemory.operator.dependent.PodMonitorKindServed;
+import dev.minmemory.operator.dependent.PodMonitorsEnabled;
 import dev.minmemory.operator.dependent.QdrantApiKeySecretDependentResource;
 import dev.minmemory.operator.dependent.QdrantHeadlessServiceDependentResource;
 import dev.minmemory.operator.dependent.QdrantNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.QdrantPodDisruptionBudgetDependentResource;
+import dev.minmemory.operator.dependent.QdrantPodMonitorDependentResource;
 import dev.minmemory.operator.dependent.QdrantServiceDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
 import dev.minmemory.operator.dependent.QdrantVolumes;
+import dev.minmemory.operator.dependent.ServedKinds;
 import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
 import dev.minmemory.operator.dependent.ServerNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.ServerPodDisruptionBudgetDependentResource;
+import dev.minmemory.operator.dependent.ServerPodMonitorDependentResource;
 import dev.minmemory.operator.dependent.ServerServiceDependentResource;
 import dev.minmemory.operator.events.ReadinessEvents;
 import dev.minmemory.operator.status.ComponentChecks;
+import dev.minmemory.operator.status.ComponentState;
 import dev.minmemory.operator.status.ConditionTypes;
 import dev.minmemory.operator.status.StatusAggregator;
 import dev.minmemory.operator.validation.SpecValidator;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -73,6 +84,9 @@ import io.quarkus.logging.Log;
         @Dependent(name = "ingress", type = IngressDependentResource.class,
                 reconcilePrecondition = IngressEnabled.class,
                 dependsOn = "server-service"),
+        @Dependent(name = "http-route", type = HttpRouteDependentResource.class,
+                activationCondition = HttpRouteKindServed.class, reconcilePrecondition = HttpRouteEnabled.class,
+                dependsOn = "server-service"),
         @Dependent(name = "qdrant-network-policy", type = QdrantNetworkPolicyDependentResource.class,
                 reconcilePrecondition = NetworkPolicyEnabled.class),
         @Dependent(name = "server-network-policy", type = ServerNetworkPolicyDependentResource.class,
@@ -80,6 +94,10 @@ import io.quarkus.logging.Log;
         @Dependent(name = "qdrant-pdb", type = QdrantPodDisruptionBudgetDependentResource.class),
         @Dependent(name = "server-pdb", type = ServerPodDisruptionBudgetDependentResource.class,
                 useEventSourceWithName = "qdrant-pdb"),
+        @Dependent(name = "server-pod-monitor", type = ServerPodMonitorDependentResource.class,
+                activationCondition = PodMonitorKindServed.class, reconcilePrecondition = PodMonitorsEnabled.class),
+        @Dependent(name = "qdrant-pod-monitor", type = QdrantPodMonitorDependentResource.class,
+                activationCondition = PodMonitorKindServed.class, reconcilePrecondition = PodMonitorsEnabled.class),
 })
 public class MemoryServerReconciler implements Reconciler<MemoryServer> {
 
@@ -122,8 +140,8 @@ public class MemoryServerReconciler implements Reconciler<MemoryServer> {
                         () -> pods(ms, Labels.COMPONENT_QDRANT, context)),
                 ComponentChecks.server(ms, context.getSecondaryResource(Deployment.class),
                         () -> pods(ms, Labels.COMPONENT_SERVER, context)),
-                ComponentChecks.ingress(ms, context.getSecondaryResource(Ingress.class), tlsSecret(ms),
-                        tlsSecretExists(ms, context))));
+                entryPoint(ms, context)),
+                List.of(ComponentChecks.monitoring(ms, ServedKinds.serves(context.getClient(), PodMonitor.class))));
         var control = patchIfChanged(ms, status, context);
         return isReady(status) ? control : control.rescheduleAfter(NOT_READY_RECHECK);
     }
@@ -155,6 +173,15 @@ public class MemoryServerReconciler implements Reconciler<MemoryServer> {
     private static List<Pod> pods(MemoryServer ms, String component, Context<MemoryServer> context) {
         return context.getClient().pods().inNamespace(ms.getMetadata().getNamespace())
                 .withLabels(Labels.selector(ms, component)).list().getItems();
+    }
+
+    private static ComponentState entryPoint(MemoryServer ms, Context<MemoryServer> context) {
+        if (ms.getSpec().getHttpRoute().isEnabled()) {
+            return ComponentChecks.httpRoute(ms, context.getSecondaryResource(HTTPRoute.class),
+                    ServedKinds.serves(context.getClient(), HTTPRoute.class));
+        }
+        return ComponentChecks.ingress(ms, context.getSecondaryResource(Ingress.class), tlsSecret(ms),
+                tlsSecretExists(ms, context));
     }
 
     private static String tlsSecret(MemoryServer ms) {

@@ -10,10 +10,14 @@ import java.util.function.Supplier;
 
 import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
+import dev.minmemory.operator.dependent.ServedKinds;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 
@@ -122,6 +126,64 @@ public final class ComponentChecks {
                     "the ingress controller has not assigned an address to " + spec.getHost() + " yet");
         }
         return ready(ConditionTypes.INGRESS_READY, "Serving", "https://" + spec.getHost() + " is served with TLS");
+    }
+
+    /**
+     * The Gateway API entry point, reported as IngressReady: ready once every Gateway that answered has accepted the
+     * route and resolved its backend.
+     *
+     * @param served whether the cluster serves gateway.networking.k8s.io/v1 HTTPRoute
+     */
+    public static ComponentState httpRoute(MemoryServer ms, Optional<HTTPRoute> route, boolean served) {
+        String type = ConditionTypes.INGRESS_READY;
+        if (!served) {
+            return notReady(type, "GatewayApiMissing", "httpRoute.enabled is true but the cluster does not serve "
+                    + "gateway.networking.k8s.io/v1 HTTPRoute: install the Gateway API CRDs and a Gateway controller; "
+                    + "the operator looks again every " + ServedKinds.RECHECK_MISSING.toSeconds() + " s");
+        }
+        if (route.isEmpty()) {
+            return notReady(type, "NotCreated", "the HTTPRoute does not exist yet");
+        }
+        var parents = route.get().getStatus() == null || route.get().getStatus().getParents() == null
+                ? List.<RouteParentStatus>of()
+                : route.get().getStatus().getParents();
+        if (parents.isEmpty()) {
+            return notReady(type, "RoutePending", "no Gateway has reported on the HTTPRoute yet");
+        }
+        for (var parent : parents) {
+            String gateway = parent.getParentRef() == null ? "a Gateway" : "Gateway " + parent.getParentRef().getName();
+            for (String required : List.of("Accepted", "ResolvedRefs")) {
+                var condition = parentCondition(parent, required);
+                if (condition.isEmpty() || !"True".equals(condition.get().getStatus())) {
+                    return notReady(type, "Route" + required.replace("Accepted", "NotAccepted")
+                            .replace("ResolvedRefs", "RefsUnresolved"), gateway + ": "
+                                    + condition
+                                            .map(c -> c.getReason() + ": " + c.getMessage())
+                                            .orElse(required + " not reported yet"));
+                }
+            }
+        }
+        String host = ms.getSpec().getHttpRoute().getHostname();
+        return ready(type, "Serving", "https://" + host + " is routed by " + parents.size() + " Gateway(s)");
+    }
+
+    private static Optional<Condition> parentCondition(RouteParentStatus parent, String type) {
+        return parent.getConditions() == null ? Optional.empty()
+                : parent.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    /** @param podMonitorServed whether the cluster serves monitoring.coreos.com/v1 PodMonitor */
+    public static ComponentState monitoring(MemoryServer ms, boolean podMonitorServed) {
+        String type = ConditionTypes.MONITORING_READY;
+        if (!ms.getSpec().getMonitoring().getPodMonitor().isEnabled()) {
+            return ready(type, "Disabled", "no PodMonitors requested");
+        }
+        if (!podMonitorServed) {
+            return notReady(type, "PrometheusOperatorMissing", "spec.monitoring.podMonitor.enabled is true but the "
+                    + "cluster does not serve monitoring.coreos.com/v1 PodMonitor: install prometheus-operator's CRDs; "
+                    + "the operator looks again every " + ServedKinds.RECHECK_MISSING.toSeconds() + " s");
+        }
+        return ready(type, "PodMonitorsCreated", "Prometheus scrapes the server and Qdrant through PodMonitors");
     }
 
     private static ComponentState withPodProblems(ComponentState state, Supplier<List<Pod>> pods) {

@@ -7,6 +7,8 @@ public final class ConditionTypes {
     public static final String QDRANT_READY = "QdrantReady";
     public static final String SERVER_READY = "ServerReady";
     public static final String INGRESS_READY = "IngressReady";
+    /** Informational: not part of Ready, since the MCP endpoint serves without it. */
+    public static final String MONITORING_READY = "MonitoringReady";
 
     private ConditionTypes() {
     }

@@ -37,11 +37,17 @@ public final class StatusAggregator {
         return status(previous.getEndpoint(), conditions);
     }
 
-    /** Status after a reconciliation: one condition per component, and Ready when all of them are. */
-    public MemoryServerStatus components(String endpoint, List<ComponentState> components) {
+    /**
+     * Status after a reconciliation: one condition per component, and Ready when all of them are.
+     *
+     * @param extras conditions that Ready does not depend on (the endpoint serves without them)
+     */
+    public MemoryServerStatus components(String endpoint, List<ComponentState> components,
+            List<ComponentState> extras) {
         var conditions = new ArrayList<Condition>();
         conditions.add(condition(readiness(components)));
         components.forEach(component -> conditions.add(condition(component)));
+        extras.forEach(extra -> conditions.add(condition(extra)));
         return status(endpoint, conditions);
     }
 

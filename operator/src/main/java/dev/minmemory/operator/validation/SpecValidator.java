@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.minmemory.operator.crd.AuthSpec;
+import dev.minmemory.operator.crd.HttpRouteSpec;
 import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerSpec;
@@ -33,6 +34,10 @@ public final class SpecValidator {
         }
         auth(spec.getAuth(), problems);
         ingress(spec.getIngress(), problems);
+        httpRoute(spec.getHttpRoute(), problems);
+        if (spec.getIngress().isEnabled() && spec.getHttpRoute().isEnabled()) {
+            problems.add("choose one entry point: set ingress.enabled to false to use httpRoute");
+        }
         qdrant(spec.getQdrant(), problems);
         if (spec.getServer().getReplicas() < 1) {
             problems.add("server.replicas must be at least 1");
@@ -70,6 +75,18 @@ public final class SpecValidator {
         } else if ((ingress.getTls().getSecretName() == null) == (ingress.getTls().getClusterIssuer() == null)) {
             problems.add("set exactly one of ingress.tls.secretName (an existing certificate) "
                     + "or ingress.tls.clusterIssuer (cert-manager)");
+        }
+    }
+
+    private static void httpRoute(HttpRouteSpec route, List<String> problems) {
+        if (!route.isEnabled()) {
+            return;
+        }
+        if (route.getHostname() == null) {
+            problems.add("httpRoute.hostname is required when the HTTPRoute is enabled");
+        }
+        if (route.getParentRefs() == null || route.getParentRefs().isEmpty()) {
+            problems.add("httpRoute.parentRefs must name at least one Gateway when the HTTPRoute is enabled");
         }
     }
 

@@ -82,4 +82,27 @@ class CrdValidationRulesTest {
         assertThat(admission.create(MINIMAL.replace("name: memory,", "name: " + "m".repeat(41) + ",")))
                 .containsExactly("metadata.name must be at most 40 characters");
     }
+
+    @Test
+    void anHttpRouteIsAdmittedOnlyInsteadOfTheIngressAndWithAGateway() {
+        String route = AUTH + """
+                  ingress: {enabled: false}
+                  httpRoute: {enabled: true, hostname: memory.team-a.example.com, parentRefs: [{name: shared}]}
+                """;
+        String both = MINIMAL + """
+                  httpRoute: {enabled: true, hostname: memory.team-a.example.com, parentRefs: [{name: shared}]}
+                """;
+        String noGateway = AUTH + """
+                  ingress: {enabled: false}
+                  httpRoute: {enabled: true, hostname: memory.team-a.example.com}
+                """;
+
+        assertThat(admission.create(route)).isEmpty();
+        assertThat(admission.create(both))
+                .containsExactly("choose one entry point: set ingress.enabled to false to use httpRoute");
+        assertThat(admission.create(noGateway)).containsExactly(
+                "httpRoute.parentRefs must name at least one Gateway when the HTTPRoute is enabled");
+        assertThat(admission.defaulted(MINIMAL).get("spec").at("/monitoring/podMonitor/enabled").asBoolean())
+                .isFalse();
+    }
 }

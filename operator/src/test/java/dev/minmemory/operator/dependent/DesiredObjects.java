@@ -6,8 +6,10 @@ import java.util.Map;
 
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 
 /** Every object the operator would apply for a MemoryServer, keyed by a file-friendly name. */
 final class DesiredObjects {
@@ -21,10 +23,13 @@ final class DesiredObjects {
             new ServerServiceDependentResource(),
             new ServerDeploymentDependentResource(),
             new IngressDependentResource(),
+            new HttpRouteDependentResource(),
             new QdrantNetworkPolicyDependentResource(),
             new ServerNetworkPolicyDependentResource(),
             new QdrantPodDisruptionBudgetDependentResource(),
-            new ServerPodDisruptionBudgetDependentResource());
+            new ServerPodDisruptionBudgetDependentResource(),
+            new ServerPodMonitorDependentResource(),
+            new QdrantPodMonitorDependentResource());
 
     private DesiredObjects() {
     }
@@ -47,6 +52,12 @@ final class DesiredObjects {
         }
         if (object instanceof NetworkPolicy) {
             return new NetworkPolicyEnabled().isMet(null, ms, null);
+        }
+        if (object instanceof HTTPRoute) {
+            return new HttpRouteEnabled().isMet(null, ms, null);
+        }
+        if (object instanceof PodMonitor) {
+            return new PodMonitorsEnabled().isMet(null, ms, null);
         }
         return true;
     }

@@ -37,7 +37,8 @@ class DesiredObjectsMatchReviewedManifestsTest {
 
     static Stream<Arguments> desiredObjects() {
         return Map
-                .of("auth0-cert-manager", auth0WithCertManager(), "oidc-qdrant-cluster-internal", oidcClusterInternal())
+                .of("auth0-cert-manager", auth0WithCertManager(), "oidc-qdrant-cluster-internal", oidcClusterInternal(),
+                        "auth0-gateway-api", auth0ThroughGateway())
                 .entrySet().stream()
                 .flatMap(variant -> DesiredObjects.of(variant.getValue(), TestConfig.inputs()).entrySet().stream()
                         .map(object -> Arguments.of(variant.getKey() + "/" + object.getKey(), object.getValue())));
@@ -62,6 +63,15 @@ class DesiredObjectsMatchReviewedManifestsTest {
         return MemoryServers.auth0("team-a", "memory");
     }
 
+    private static MemoryServer auth0ThroughGateway() {
+        var ms = MemoryServers.auth0("team-c", "memory");
+        ms.getSpec().getIngress().setEnabled(false);
+        ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.team-c.example.com", "shared-gateway", "infra"));
+        ms.getSpec().getNetworkPolicy()
+                .setIngressControllerNamespaceLabels(Map.of("kubernetes.io/metadata.name", "infra"));
+        return ms;
+    }
+
     private static MemoryServer oidcClusterInternal() {
         var ms = MemoryServers.auth0("team-b", "memory");
         ms.getSpec().getAuth().setAuth0Domain(null);
@@ -76,6 +86,8 @@ class DesiredObjectsMatchReviewedManifestsTest {
         ms.getSpec().getIngress().setEnabled(false);
         ms.getSpec().getNetworkPolicy()
                 .setMonitoringNamespaceLabels(Map.of("kubernetes.io/metadata.name", "monitoring"));
+        ms.getSpec().getMonitoring().getPodMonitor().setEnabled(true);
+        ms.getSpec().getMonitoring().getPodMonitor().setLabels(Map.of("release", "kube-prometheus-stack"));
         var qdrant = ms.getSpec().getQdrant();
         qdrant.getScheduling().setNodeSelector(Map.of("disktype", "ssd"));
         qdrant.getScheduling().setTolerations(List.of(new TolerationBuilder().withKey("dedicated").withOperator("Equal")

@@ -39,7 +39,7 @@ public final class StrictKubernetesModel {
             }
         } else if (value instanceof Map<?, ?> map) {
             map.forEach((key, item) -> collect(item, path + "." + key, unknown));
-        } else if (value != null && value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+        } else if (value != null && isModel(value)) {
             for (Method getter : value.getClass().getMethods()) {
                 if (isPropertyGetter(getter)) {
                     Object property = invoke(getter, value);
@@ -51,6 +51,12 @@ public final class StrictKubernetesModel {
                 }
             }
         }
+    }
+
+    /** Kubernetes' own kinds, and prometheus-operator's, which fabric8 models among its OpenShift kinds. */
+    private static boolean isModel(Object value) {
+        String name = value.getClass().getName();
+        return name.startsWith("io.fabric8.kubernetes.api.model") || name.startsWith("io.fabric8.openshift.api.model");
     }
 
     private static boolean isPropertyGetter(Method method) {

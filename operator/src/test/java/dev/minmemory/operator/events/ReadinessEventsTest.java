@@ -36,7 +36,8 @@ class ReadinessEventsTest {
 
     @Test
     void failureReasonsAreWarningsAndTheRestNormal() {
-        assertThat(ReadinessEvents.FAILURES).contains("InvalidSpec", "ReconcileFailed", "StorageChangeRefused")
+        assertThat(ReadinessEvents.FAILURES)
+                .contains("InvalidSpec", "ReconcileFailed", "StorageChangeRefused", "PrometheusOperatorMissing")
                 .doesNotContain("PodsNotReady", "RollingUpdate", "AllComponentsReady");
     }
 }

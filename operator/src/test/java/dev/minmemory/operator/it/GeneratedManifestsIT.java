@@ -56,6 +56,10 @@ class GeneratedManifestsIT {
                 rule("", "events", "create"),
                 rule("policy", "poddisruptionbudgets", "get", "list", "watch", "create", "patch", "update"),
                 rule("networking.k8s.io", List.of("ingresses", "networkpolicies"),
+                        "get", "list", "watch", "create", "patch", "update", "delete"),
+                rule("monitoring.coreos.com", "podmonitors",
+                        "get", "list", "watch", "create", "patch", "update", "delete"),
+                rule("gateway.networking.k8s.io", "httproutes",
                         "get", "list", "watch", "create", "patch", "update", "delete")));
         assertThat(objects).filteredOn(ClusterRoleBinding.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(ClusterRoleBinding.class, binding -> {

@@ -126,7 +126,7 @@ class MemoryServerReconcilerIT {
         await().atMost(PATIENCE).untilAsserted(() -> {
             var conditions = cluster.get(namespace, "memory").getStatus().getConditions();
             assertThat(conditions).extracting(Condition::getType)
-                    .containsExactly("Ready", "QdrantReady", "ServerReady", "IngressReady");
+                    .containsExactly("Ready", "QdrantReady", "ServerReady", "IngressReady", "MonitoringReady");
             assertThat(conditions).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo("True"));
             assertThat(condition(conditions, "Ready").getReason()).isEqualTo("AllComponentsReady");
         });
@@ -302,6 +302,46 @@ class MemoryServerReconcilerIT {
                         tuple("Normal", "AllComponentsReady", "the MCP endpoint is serving")));
     }
 
+    /** The mock serves no PodMonitor kind here, so creating PodMonitors is covered only by the unit tests. */
+    @Test
+    void podMonitorsRequestedWithoutPrometheusOperatorLeaveTheEndpointReadyAndRaiseAWarning() {
+        var ms = MemoryServers.auth0(namespace, "memory");
+        ms.getSpec().getMonitoring().getPodMonitor().setEnabled(true);
+        cluster.create(ms);
+        cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+        cluster.awaitObject(Deployment.class, namespace, "memory-server");
+        cluster.createTlsSecret(namespace, "memory-tls");
+        cluster.reportWorkloadsRunning(namespace, "memory", 1, 1);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var conditions = cluster.get(namespace, "memory").getStatus().getConditions();
+            assertThat(condition(conditions, "Ready").getStatus()).isEqualTo("True");
+            assertThat(condition(conditions, "MonitoringReady").getReason()).isEqualTo("PrometheusOperatorMissing");
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(events(namespace))
+                .extracting(Event::getType, Event::getReason)
+                .contains(tuple("Warning", "PrometheusOperatorMissing")));
+    }
+
+    /** The mock serves no Gateway API here, so creating the HTTPRoute is covered only by the unit tests. */
+    @Test
+    void anHttpRouteOnAClusterWithoutTheGatewayApiIsReportedAsNotReadyAndNoIngressIsCreated() {
+        var ms = MemoryServers.auth0(namespace, "memory");
+        ms.getSpec().getIngress().setEnabled(false);
+        ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.example.com", "shared", "infra"));
+        cluster.create(ms);
+        cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+        cluster.awaitObject(Deployment.class, namespace, "memory-server");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var status = cluster.get(namespace, "memory").getStatus();
+            assertThat(status.getEndpoint()).isEqualTo("https://memory.example.com/mcp");
+            assertThat(condition(status.getConditions(), "IngressReady").getReason()).isEqualTo("GatewayApiMissing");
+            assertThat(condition(status.getConditions(), "Ready").getStatus()).isEqualTo("False");
+        });
+        assertThat(client.network().v1().ingresses().inNamespace(namespace).list().getItems()).isEmpty();
+    }
+
     @Test
     void severalQdrantReplicasFormACluster() {
         var ms = MemoryServers.auth0(namespace, "memory");
@@ -410,7 +450,9 @@ class MemoryServerReconcilerIT {
         });
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            var qdrant = condition(cluster.get(namespace, "memory").getStatus().getConditions(), "QdrantReady");
+            var status = cluster.get(namespace, "memory").getStatus();
+            assertThat(status).as("status, written after the first reconciliation").isNotNull();
+            var qdrant = condition(status.getConditions(), "QdrantReady");
             assertThat(qdrant.getReason()).isEqualTo("StorageChangeRefused");
             assertThat(qdrant.getMessage()).isEqualTo("qdrant.storage.size cannot shrink from 10Gi to 5Gi: "
                     + "PersistentVolumeClaims only grow, so the volumes stay at 10Gi");

@@ -11,10 +11,15 @@ import org.junit.jupiter.api.Test;
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.TlsSpec;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 
 class ComponentChecksTest {
@@ -174,5 +179,62 @@ class ComponentChecksTest {
         ms.getSpec().getIngress().setEnabled(false);
 
         assertThat(ComponentChecks.ingress(ms, Optional.empty(), "", false).ready()).isTrue();
+    }
+
+    @Test
+    void requestedPodMonitorsWithoutPrometheusOperatorAreReportedNotFailed() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getMonitoring().getPodMonitor().setEnabled(true);
+
+        assertThat(ComponentChecks.monitoring(ms, false).reason()).isEqualTo("PrometheusOperatorMissing");
+        assertThat(ComponentChecks.monitoring(ms, true).ready()).isTrue();
+    }
+
+    @Test
+    void monitoringSwitchedOffIsFineWhetherOrNotPrometheusOperatorIsInstalled() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+
+        assertThat(ComponentChecks.monitoring(ms, false))
+                .isEqualTo(ComponentState.ready("MonitoringReady", "Disabled", "no PodMonitors requested"));
+    }
+
+    @Test
+    void anHttpRouteIsServingOnlyOnceItsGatewayAcceptedItAndResolvedTheService() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getIngress().setEnabled(false);
+        ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.example.com", "shared", "infra"));
+
+        assertThat(ComponentChecks.httpRoute(ms, Optional.of(route()), true).reason()).isEqualTo("RoutePending");
+        assertThat(ComponentChecks.httpRoute(ms, Optional.of(route(
+                parentCondition("Accepted", "False", "NotAllowedByListeners", "namespace not allowed"))), true))
+                .isEqualTo(ComponentState.notReady("IngressReady", "RouteNotAccepted",
+                        "Gateway shared: NotAllowedByListeners: namespace not allowed"));
+        assertThat(ComponentChecks.httpRoute(ms, Optional.of(route(parentCondition("Accepted", "True", "Accepted", ""),
+                parentCondition("ResolvedRefs", "False", "BackendNotFound", "no Service"))), true).reason())
+                .isEqualTo("RouteRefsUnresolved");
+        assertThat(ComponentChecks.httpRoute(ms, Optional.of(route(parentCondition("Accepted", "True", "Accepted", ""),
+                parentCondition("ResolvedRefs", "True", "ResolvedRefs", ""))), true).ready()).isTrue();
+    }
+
+    @Test
+    void anHttpRouteOnAClusterWithoutTheGatewayApiIsReportedAndKeepsReadyFalse() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getIngress().setEnabled(false);
+        ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.example.com", "shared", "infra"));
+
+        assertThat(ComponentChecks.httpRoute(ms, Optional.empty(), false).reason()).isEqualTo("GatewayApiMissing");
+    }
+
+    private static HTTPRoute route(Condition... conditions) {
+        var route = new HTTPRouteBuilder().withNewStatus().endStatus().build();
+        if (conditions.length > 0) {
+            route.getStatus().getParents().add(new RouteParentStatusBuilder().withControllerName("example.com/gw")
+                    .withNewParentRef().withName("shared").endParentRef().withConditions(conditions).build());
+        }
+        return route;
+    }
+
+    private static Condition parentCondition(String type, String status, String reason, String message) {
+        return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message).build();
     }
 }

@@ -10,6 +10,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.minmemory.operator.MemoryServers;
+import dev.minmemory.operator.crd.CrdSchema;
 import dev.minmemory.operator.crd.MemoryServerStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 
@@ -25,7 +30,7 @@ class StatusAggregatorTest {
 
     @Test
     void readyIsTrueOnlyWhenEveryComponentIs() {
-        var status = new StatusAggregator(null, 3, T1).components("https://m.example.com/mcp", ALL_READY);
+        var status = new StatusAggregator(null, 3, T1).components("https://m.example.com/mcp", ALL_READY, List.of());
 
         assertThat(status.getObservedGeneration()).isEqualTo(3L);
         assertThat(status.getEndpoint()).isEqualTo("https://m.example.com/mcp");
@@ -43,7 +48,8 @@ class StatusAggregatorTest {
         var status = new StatusAggregator(null, 1, T1).components("e", List.of(
                 ComponentState.notReady(ConditionTypes.QDRANT_READY, "PodsNotReady", "0/1 Qdrant pods ready"),
                 ALL_READY.get(1),
-                ComponentState.notReady(ConditionTypes.INGRESS_READY, "CertificatePending", "waiting for cert")));
+                ComponentState.notReady(ConditionTypes.INGRESS_READY, "CertificatePending", "waiting for cert")),
+                List.of());
 
         Condition ready = status.getConditions().get(0);
         assertThat(ready.getStatus()).isEqualTo("False");
@@ -53,21 +59,21 @@ class StatusAggregatorTest {
 
     @Test
     void anUnchangedWorldGivesAnEqualStatusSoNothingIsPatched() {
-        MemoryServerStatus first = new StatusAggregator(null, 1, T1).components("e", ALL_READY);
+        MemoryServerStatus first = new StatusAggregator(null, 1, T1).components("e", ALL_READY, List.of());
 
-        MemoryServerStatus second = new StatusAggregator(first, 1, T2).components("e", ALL_READY);
+        MemoryServerStatus second = new StatusAggregator(first, 1, T2).components("e", ALL_READY, List.of());
 
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void lastTransitionTimeMovesOnlyWhenTheConditionFlips() {
-        MemoryServerStatus ready = new StatusAggregator(null, 1, T1).components("e", ALL_READY);
+        MemoryServerStatus ready = new StatusAggregator(null, 1, T1).components("e", ALL_READY, List.of());
         var qdrantDown = List.of(
                 ComponentState.notReady(ConditionTypes.QDRANT_READY, "PodsNotReady", "0/1 Qdrant pods ready"),
                 ALL_READY.get(1), ALL_READY.get(2));
 
-        MemoryServerStatus degraded = new StatusAggregator(ready, 1, T2).components("e", qdrantDown);
+        MemoryServerStatus degraded = new StatusAggregator(ready, 1, T2).components("e", qdrantDown, List.of());
 
         assertThat(degraded.getConditions()).extracting(Condition::getType, Condition::getLastTransitionTime)
                 .containsExactly(
@@ -79,7 +85,8 @@ class StatusAggregatorTest {
 
     @Test
     void anInvalidSpecChangesOnlyTheReadyCondition() {
-        MemoryServerStatus ready = new StatusAggregator(null, 1, T1).components("https://m.example.com/mcp", ALL_READY);
+        MemoryServerStatus ready =
+                new StatusAggregator(null, 1, T1).components("https://m.example.com/mcp", ALL_READY, List.of());
 
         MemoryServerStatus invalid = new StatusAggregator(ready, 2, T2).invalidSpec(List.of("a", "b"));
 
@@ -91,5 +98,27 @@ class StatusAggregatorTest {
             assertThat(c.getMessage()).isEqualTo("the spec is invalid: a; b");
         });
         assertThat(invalid.getConditions().subList(1, 4)).isEqualTo(ready.getConditions().subList(1, 4));
+    }
+
+    @Test
+    void readyIgnoresExtraConditionsSoMissingPrometheusOperatorNeverTakesTheEndpointDown() {
+        var status = new StatusAggregator(null, 1, T1).components("e", ALL_READY, List.of(ComponentState
+                .notReady(ConditionTypes.MONITORING_READY, "PrometheusOperatorMissing", "no PodMonitor kind")));
+
+        assertThat(status.getConditions().get(0).getStatus()).isEqualTo("True");
+        assertThat(status.getConditions()).last().satisfies(monitoring -> {
+            assertThat(monitoring.getType()).isEqualTo(ConditionTypes.MONITORING_READY);
+            assertThat(monitoring.getStatus()).isEqualTo("False");
+        });
+    }
+
+    @Test
+    void everyStatusTheOperatorWritesSatisfiesTheCrdsMetav1ConditionSchema() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.setStatus(new StatusAggregator(null, 1, T1).components("https://m.example.com/mcp", ALL_READY, List.of(
+                ComponentState.notReady(ConditionTypes.MONITORING_READY, "PrometheusOperatorMissing", ""))));
+
+        var json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        assertThat(CrdSchema.strict().validate(json.valueToTree(ms))).isEmpty();
     }
 }

@@ -55,7 +55,13 @@ class SpecValidatorTest {
                 problems(ms -> ms.getSpec().getIngress().setHost(null)),
                 problems(ms -> ms.getSpec().getIngress().setTls(null)),
                 problems(ms -> ms.getSpec().getIngress().setTls(new TlsSpec())),
-                problems(ms -> ms.getSpec().getQdrant().setReplicationFactor(3)))
+                problems(ms -> ms.getSpec().getQdrant().setReplicationFactor(3)),
+                problems(ms -> ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.example.com", "gw", null))),
+                problems(ms -> {
+                    ms.getSpec().getIngress().setEnabled(false);
+                    ms.getSpec().setHttpRoute(MemoryServers.httpRoute(null, "gw", null));
+                    ms.getSpec().getHttpRoute().getParentRefs().clear();
+                }))
                 .flatMap(List::stream).toList();
 
         var celMessages = celRules(CommittedCrd.schema()).stream()
@@ -63,7 +69,7 @@ class SpecValidatorTest {
                 .map(ValidationRule::getMessage)
                 .toList();
 
-        assertThat(celMessages).hasSize(8);
+        assertThat(celMessages).hasSize(11);
         assertThat(javaMessages).containsAll(celMessages);
     }
 
