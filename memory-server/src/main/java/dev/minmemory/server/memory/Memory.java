@@ -42,15 +42,6 @@ public record Memory(
         tags = List.copyOf(tags == null ? List.of() : tags);
     }
 
-    /** A memory that no other memory supersedes. */
-    public Memory(String id, String user, String text, MemoryType memoryType, Scope scope, String entity,
-            String project, String taskId, List<String> relatedTo, Map<String, RelationType> relationTypes,
-            List<String> tags, String status, String priority, Instant createdAt, Instant updatedAt, boolean deleted,
-            Instant deletedAt) {
-        this(id, user, text, memoryType, scope, entity, project, taskId, relatedTo, relationTypes, tags, status,
-                priority, createdAt, updatedAt, deleted, deletedAt, null);
-    }
-
     public boolean isLive() {
         return !deleted;
     }

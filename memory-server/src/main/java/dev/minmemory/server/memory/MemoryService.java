@@ -70,7 +70,7 @@ public class MemoryService {
                     request.memoryType(), scope, request.entity(), sameScope.project(), sameScope.taskId(),
                     distinct(concat(request.relatedTo(), List.copyOf(relations.keySet()))), relations,
                     distinct(request.tags()), request.status() == null ? DEFAULT_STATUS : request.status(),
-                    request.priority(), now, now, false, null));
+                    request.priority(), now, now, false, null, null));
             memory.relatedTo().forEach(id -> requireLive(user, id));
             List<SearchHit> near = store.findNear(user, new DuplicateQuery(vector, request.text(),
                     MemoryFilter.of(List.of(sameScope)).withoutSuperseded(),
@@ -151,7 +151,7 @@ public class MemoryService {
             Instant now = now();
             store.save(withinBounds(new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT,
                     Scope.PROJECT, project, project, null, List.of(), Map.of(), List.of(), DEFAULT_STATUS, null, now,
-                    now, false, null)), vector);
+                    now, false, null, null)), vector);
             return new ProjectSummary(project, true, projectStats(user, project));
         });
     }

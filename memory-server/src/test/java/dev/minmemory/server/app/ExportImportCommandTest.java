@@ -105,7 +105,7 @@ class ExportImportCommandTest {
             vector[7] = 1;
             store.save(new Memory(UUID.randomUUID().toString(), "local", "Imported by the command",
                     MemoryType.EPISODIC, Scope.GLOBAL, "cli", null, null, List.of(), Map.of(), List.of("x"), "active",
-                    null, t, t, false, null), vector);
+                    null, t, t, false, null, null), vector);
             StringWriter file = new StringWriter();
             new MemoryArchive("bge-small-en-v1.5-q", EmbeddingScheme.ENTITY_TEXT).export(store, file);
             return file.toString();

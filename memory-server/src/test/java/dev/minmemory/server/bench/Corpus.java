@@ -162,7 +162,7 @@ public final class Corpus {
         return new Memory(new UUID(0x6d656d6f72790000L, i).toString(), USER, text, type, scope, entity,
                 scope == Scope.GLOBAL ? null : project, scope == Scope.TASK ? ticket : null, List.of(), Map.of(),
                 List.of(project, pick(r, List.of("backend", "frontend", "ops", "data", "security"))), "active", null,
-                created, created, false, null);
+                created, created, false, null, null);
     }
 
     /**

@@ -141,7 +141,7 @@ public final class StoreBench {
                 factIds.add(id);
                 facts.add(new StoredMemory(new Memory(id, Corpus.USER, items.get(i).fact(), MemoryType.PROJECT_CONTEXT,
                         Scope.GLOBAL, items.get(i).entity(), null, null, List.of(), Map.of(), List.of(), "active",
-                        null, now, now, false, null), factVectors.get(i)));
+                        null, now, now, false, null, null), factVectors.get(i)));
             }
             store.saveAll(facts);
 

@@ -497,7 +497,7 @@ public abstract class MemoryServiceContract {
         for (int i = 0; i < texts.size(); i++) {
             store.save(new Memory("id-" + i, "u", texts.get(i), MemoryType.EPISODIC, Scope.GLOBAL,
                     String.format("entity-%03d", i), null, null, null, null, null, "active", null,
-                    Instant.EPOCH, Instant.EPOCH, false, null), embedder.embedPassage(texts.get(i)));
+                    Instant.EPOCH, Instant.EPOCH, false, null, null), embedder.embedPassage(texts.get(i)));
         }
 
         List<String> seen = new ArrayList<>();

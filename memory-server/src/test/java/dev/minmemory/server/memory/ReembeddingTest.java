@@ -36,7 +36,7 @@ class ReembeddingTest {
                 Instant at = Instant.parse("2026-03-01T10:15:30.123Z").plusSeconds(i);
                 Memory memory = new Memory("id-" + i, i % 2 == 0 ? "alice" : "bob", "Fact " + i + " (8 May, 2023)",
                         MemoryType.EPISODIC, Scope.GLOBAL, "entity-" + i, null, null, List.of(), Map.of(),
-                        List.of("t"), "active", null, at, at, i == 5, i == 5 ? at : null);
+                        List.of("t"), "active", null, at, at, i == 5, i == 5 ? at : null, null);
                 memories.add(memory);
                 store.save(memory, embedder.embedPassage(memory.text()));
             }
@@ -108,7 +108,7 @@ class ReembeddingTest {
     private static Memory memory(int n) {
         Instant at = Instant.parse("2026-03-01T10:15:30.123Z");
         return new Memory("id-" + n, "alice", "Fact " + n, MemoryType.EPISODIC, Scope.GLOBAL, "entity-" + n, null,
-                null, List.of(), Map.of(), List.of(), "active", null, at, at, false, null);
+                null, List.of(), Map.of(), List.of(), "active", null, at, at, false, null, null);
     }
 
     @Test

@@ -132,7 +132,7 @@ class MemoryArchiveRoundTripTest {
 
     private Memory memory(String user, String text, Scope scope, String project, String task, Instant at) {
         return new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT, scope, "topic",
-                project, task, List.of(), Map.of(), List.of("a", "b c"), "active", "high", at, at, false, null);
+                project, task, List.of(), Map.of(), List.of("a", "b c"), "active", "high", at, at, false, null, null);
     }
 
     private String export(BulkMemoryAccess store) {

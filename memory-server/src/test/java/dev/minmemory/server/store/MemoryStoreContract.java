@@ -503,25 +503,25 @@ public abstract class MemoryStoreContract {
 
     protected static Memory memory(String user, String text, Scope scope, String project, String task, String entity) {
         return new Memory(UUID.randomUUID().toString(), user, text, MemoryType.PROJECT_CONTEXT, scope, entity, project,
-                task, List.of(), Map.of(), List.of("tag"), "active", null, T0, T0, false, null);
+                task, List.of(), Map.of(), List.of("tag"), "active", null, T0, T0, false, null, null);
     }
 
     private static Memory createdAt(Memory m, Instant created) {
         return new Memory(m.id(), m.user(), m.text(), m.memoryType(), m.scope(), m.entity(), m.project(), m.taskId(),
                 m.relatedTo(), m.relationTypes(), m.tags(), m.status(), m.priority(), created, created, m.deleted(),
-                m.deletedAt());
+                m.deletedAt(), null);
     }
 
     protected static Memory withTimes(Memory m, Instant updated) {
         return new Memory(m.id(), m.user(), m.text(), m.memoryType(), m.scope(), m.entity(), m.project(), m.taskId(),
                 m.relatedTo(), m.relationTypes(), m.tags(), m.status(), m.priority(), m.createdAt(), updated,
-                m.deleted(), m.deletedAt());
+                m.deleted(), m.deletedAt(), null);
     }
 
     private static Memory withType(Memory m, MemoryType type, String status) {
         return new Memory(m.id(), m.user(), m.text(), type, m.scope(), m.entity(), m.project(), m.taskId(),
                 m.relatedTo(), m.relationTypes(), m.tags(), status, m.priority(), m.createdAt(), m.updatedAt(),
-                m.deleted(), m.deletedAt());
+                m.deleted(), m.deletedAt(), null);
     }
 
     protected float[] randomUnitVector() {

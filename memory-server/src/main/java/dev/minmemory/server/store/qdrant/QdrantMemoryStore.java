@@ -216,7 +216,8 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
 
     @Override
     public List<SearchHit> findNear(String user, DuplicateQuery query) {
-        return search(user, new SearchQuery(query.vector(), query.text(), query.filter(),
+        // Nearness is the vector's alone: without text the batch holds no sparse query to run and then discard.
+        return search(user, new SearchQuery(query.vector(), "", query.filter(),
                 Math.max(query.limit(), NEAR_CANDIDATES), NEAREST_FIRST))
                 .stream()
                 .filter(hit -> hit.similarity() >= query.minSimilarity())

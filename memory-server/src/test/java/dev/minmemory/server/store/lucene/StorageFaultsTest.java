@@ -252,13 +252,13 @@ class StorageFaultsTest {
     private static Memory memory(String text) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         return new Memory(UUID.randomUUID().toString(), "u", text, MemoryType.EPISODIC, Scope.GLOBAL, "e", null, null,
-                List.of(), Map.of(), List.of("tag"), "active", null, t, t, false, null);
+                List.of(), Map.of(), List.of("tag"), "active", null, t, t, false, null, null);
     }
 
     private static Memory withTag(Memory m, String tag) {
         return new Memory(m.id(), m.user(), m.text(), m.memoryType(), m.scope(), m.entity(), m.project(), m.taskId(),
                 m.relatedTo(), m.relationTypes(), List.of(tag), m.status(), m.priority(), m.createdAt(), m.updatedAt(),
-                m.deleted(), m.deletedAt());
+                m.deleted(), m.deletedAt(), null);
     }
 
     private float[] randomUnitVector() {

@@ -73,7 +73,7 @@ public final class StoreProcess {
     private static void write(LuceneMemoryStore store, String id) {
         Instant now = Instant.now();
         Memory memory = new Memory(id, "u", "memory " + id, MemoryType.EPISODIC, Scope.GLOBAL, "e", null, null,
-                List.of(), Map.of(), List.of(), "active", null, now, now, false, null);
+                List.of(), Map.of(), List.of(), "active", null, now, now, false, null, null);
         try {
             store.save(memory, vector());
             System.out.println("ACK " + id);

@@ -177,6 +177,6 @@ class WriteAheadLogTest {
     private static Memory memory(String id) {
         Instant t = Instant.parse("2026-03-04T05:06:07.089Z");
         return new Memory(id, "u", "text of " + id, MemoryType.EPISODIC, Scope.TASK, "e", "p", "t", List.of("x"),
-                Map.of("x", RelationType.SUPERSEDES), List.of("tag"), "active", "high", t, t, false, null);
+                Map.of("x", RelationType.SUPERSEDES), List.of("tag"), "active", "high", t, t, false, null, null);
     }
 }

@@ -51,6 +51,6 @@ class KeywordVectorsTest {
 
     private static Memory memory(String text, String entity, List<String> tags) {
         return new Memory("id", "u", text, MemoryType.EPISODIC, Scope.GLOBAL, entity, null, null, null, null, tags,
-                "active", null, Instant.EPOCH, Instant.EPOCH, false, null);
+                "active", null, Instant.EPOCH, Instant.EPOCH, false, null, null);
     }
 }

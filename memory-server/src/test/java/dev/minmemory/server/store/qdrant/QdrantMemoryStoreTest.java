@@ -293,7 +293,7 @@ class QdrantMemoryStoreTest extends MemoryStoreContract {
     @Test
     void aMemoryWhoseIdIsNotAUuidIsStoredUnderADerivedPointIdAndReadBackWithItsOwnId() {
         Memory odd = new Memory("id-7", "u", "odd id", dev.minmemory.server.memory.MemoryType.EPISODIC, Scope.GLOBAL,
-                "e", null, null, null, null, null, "active", null, Instant.EPOCH, Instant.EPOCH, false, null);
+                "e", null, null, null, null, null, "active", null, Instant.EPOCH, Instant.EPOCH, false, null, null);
         store.save(odd, randomUnitVector());
 
         assertThat(store.find("u", "id-7")).contains(odd);

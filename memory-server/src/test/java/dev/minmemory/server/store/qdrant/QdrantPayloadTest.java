@@ -20,7 +20,7 @@ class QdrantPayloadTest {
             new Memory("m1", "alice", "Orders live in Postgres", MemoryType.PROJECT_CONTEXT,
                     Scope.TASK, "postgres", "shop", "t42", List.of("m0"), Map.of("m0", RelationType.DEPENDS_ON),
                     List.of("db", "orders"), "active", null, Instant.parse("2026-01-01T00:00:00.123Z"),
-                    Instant.parse("2026-01-02T00:00:00Z"), false, null);
+                    Instant.parse("2026-01-02T00:00:00Z"), false, null, null);
 
     @Test
     void aMemoryReadsBackFromItsPayloadExactly() {
