@@ -2,14 +2,11 @@ package dev.minmemory.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.minmemory.server.auth.CallerIdentity;
@@ -19,34 +16,15 @@ import dev.minmemory.server.memory.NewMemory;
 import dev.minmemory.server.memory.Scope;
 import io.quarkiverse.mcp.server.PromptResponse;
 import io.quarkiverse.mcp.server.TextContent;
-import io.quarkiverse.mcp.server.test.McpAssured;
-import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkiverse.mcp.server.test.McpAssured.PromptArgument;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The prompts clients offer as slash commands, and their completions (local mode, embedded store). */
 @QuarkusTest
-class PromptsOverMcpTest {
-
-    @TestHTTPResource
-    URI baseUri;
+class PromptsOverMcpTest extends OverMcpTest {
 
     @Inject
     MemoryService memories;
-
-    private McpStreamableTestClient client;
-
-    @BeforeEach
-    void connect() {
-        McpAssured.baseUri = baseUri;
-        client = McpAssured.newConnectedStreamableClient();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.disconnect();
-    }
 
     @Test
     void recallAndRememberAreListedWithOptionalArguments() {

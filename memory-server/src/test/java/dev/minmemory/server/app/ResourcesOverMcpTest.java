@@ -2,14 +2,11 @@ package dev.minmemory.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.minmemory.server.memory.MemoryService;
@@ -20,35 +17,16 @@ import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.ResourceResponse;
 import io.quarkiverse.mcp.server.TextResourceContents;
 import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpError;
-import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 
 /** The memory:// addresses that search and fetch hand out, read as MCP resources (local mode, embedded store). */
 @QuarkusTest
-class ResourcesOverMcpTest {
-
-    @TestHTTPResource
-    URI baseUri;
+class ResourcesOverMcpTest extends OverMcpTest {
 
     @Inject
     MemoryService memories;
-
-    private McpStreamableTestClient client;
-
-    @BeforeEach
-    void connect() {
-        McpAssured.baseUri = baseUri;
-        client = McpAssured.newConnectedStreamableClient();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.disconnect();
-    }
 
     @Test
     void theMemoryTemplateIsListed() {

@@ -2,19 +2,13 @@ package dev.minmemory.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.TextContent;
 import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkiverse.mcp.server.test.McpAssured;
-import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,25 +18,9 @@ import io.vertx.core.json.JsonObject;
  * conversion, the schema guardrail, the tool error interceptor and the scope rules behind the arguments.
  */
 @QuarkusTest
-class ToolsOverMcpTest {
+class ToolsOverMcpTest extends OverMcpTest {
 
     private static final List<String> SCOPES = List.of("global", "project", "task");
-
-    @TestHTTPResource
-    URI baseUri;
-
-    private McpStreamableTestClient client;
-
-    @BeforeEach
-    void connect() {
-        McpAssured.baseUri = baseUri;
-        client = McpAssured.newConnectedStreamableClient();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.disconnect();
-    }
 
     @Test
     void enumArgumentsAreAdvertisedAsTheirWireNames() {
