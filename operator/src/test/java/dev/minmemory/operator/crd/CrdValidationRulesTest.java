@@ -72,6 +72,17 @@ class CrdValidationRulesTest {
     }
 
     @Test
+    void aMemoryServerMayStartWithTheE5ModelButNotSwitchToIt() {
+        String e5 = MINIMAL + """
+                  server: {embeddingModel: e5-small-v2-q}
+                """;
+
+        assertThat(admission.create(e5)).isEmpty();
+        assertThat(admission.update(MINIMAL, e5)).singleElement().asString()
+                .startsWith("server.embeddingModel cannot be changed in place");
+    }
+
+    @Test
     void ruleOnTheRootAndOnNestedBlocksStillApply() {
         String tooMany = MINIMAL + """
                   qdrant: {replicas: 2, replicationFactor: 3}
