@@ -83,6 +83,16 @@ class CrdValidationRulesTest {
     }
 
     @Test
+    void scheduledSnapshotsNeedAVolumeOfTheirOwn() {
+        assertThat(admission.create(MINIMAL + """
+                  qdrant: {snapshots: {schedule: "0 3 * * *"}}
+                """)).containsExactly(SnapshotsSpec.SCHEDULE_NEEDS_VOLUME);
+        assertThat(admission.create(MINIMAL + """
+                  qdrant: {snapshots: {schedule: "0 3 * * *", size: 20Gi}}
+                """)).isEmpty();
+    }
+
+    @Test
     void ruleOnTheRootAndOnNestedBlocksStillApply() {
         String tooMany = MINIMAL + """
                   qdrant: {replicas: 2, replicationFactor: 3}
