@@ -1,8 +1,11 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 /**
@@ -30,10 +33,14 @@ public final class QdrantScaling {
         }
     }
 
-    public static Decision decide(MemoryServer ms, Optional<StatefulSet> current) {
-        Integer have = current.map(statefulSet -> statefulSet.getSpec().getReplicas()).orElse(null);
+    /**
+     * @param pods the Qdrant pods, read only while the StatefulSet is absent: between its deletion for a recreation
+     *        and its creation, they are what a new StatefulSet with fewer replicas would leave behind
+     */
+    public static Decision decide(MemoryServer ms, Optional<StatefulSet> current, Supplier<List<Pod>> pods) {
+        int have = current.map(statefulSet -> statefulSet.getSpec().getReplicas()).orElseGet(() -> pods.get().size());
         int want = ms.getSpec().getQdrant().getReplicas();
-        if (have == null || want >= have) {
+        if (want >= have) {
             return Decision.none();
         }
         String acknowledged = ms.getMetadata().getAnnotations() == null ? null

@@ -137,7 +137,8 @@ public class MemoryServerReconciler implements Reconciler<MemoryServer> {
         }
 
         var resize = QdrantVolumes.resize(ms, context.getSecondaryResource(StatefulSet.class), context.getClient());
-        var scaling = QdrantScaling.decide(ms, context.getSecondaryResource(StatefulSet.class));
+        var scaling = QdrantScaling.decide(ms, context.getSecondaryResource(StatefulSet.class),
+                () -> pods(ms, Labels.COMPONENT_QDRANT, context));
         OperatorContext.store(context, config, resize, scaling);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 

@@ -2,13 +2,17 @@ package dev.minmemory.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.crd.MemoryServer;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 
@@ -16,14 +20,16 @@ class QdrantScalingTest {
 
     @Test
     void aNewMemoryServerAndAScaleUpNeedNoAcknowledgement() {
-        assertThat(QdrantScaling.decide(withReplicas(3), Optional.empty())).isEqualTo(QdrantScaling.Decision.none());
-        assertThat(QdrantScaling.decide(withReplicas(3), running(1))).isEqualTo(QdrantScaling.Decision.none());
-        assertThat(QdrantScaling.decide(withReplicas(3), running(3))).isEqualTo(QdrantScaling.Decision.none());
+        var none = QdrantScaling.Decision.none();
+
+        assertThat(QdrantScaling.decide(withReplicas(3), Optional.empty(), List::of)).isEqualTo(none);
+        assertThat(QdrantScaling.decide(withReplicas(3), running(1), NO_PODS)).isEqualTo(none);
+        assertThat(QdrantScaling.decide(withReplicas(3), running(3), NO_PODS)).isEqualTo(none);
     }
 
     @Test
     void aScaleDownWithoutAcknowledgementKeepsTheReplicasAndSaysWhichPodsHoldShardsAndWhatToDo() {
-        var decision = QdrantScaling.decide(withReplicas(1), running(3));
+        var decision = QdrantScaling.decide(withReplicas(1), running(3), NO_PODS);
 
         assertThat(decision.keptReplicas()).contains(3);
         assertThat(decision.refusal()).contains("qdrant.replicas cannot drop from 3 to 1 before the shards on pods "
@@ -33,8 +39,15 @@ class QdrantScalingTest {
     }
 
     @Test
+    void whileTheStatefulSetIsBeingRecreatedThePodsStillRunningCount() {
+        var pods = List.of(pod("memory-qdrant-0"), pod("memory-qdrant-1"), pod("memory-qdrant-2"));
+
+        assertThat(QdrantScaling.decide(withReplicas(1), Optional.empty(), () -> pods).keptReplicas()).contains(3);
+    }
+
+    @Test
     void removingOnePodNamesThatPod() {
-        assertThat(QdrantScaling.decide(withReplicas(2), running(3)).refusal().orElseThrow())
+        assertThat(QdrantScaling.decide(withReplicas(2), running(3), NO_PODS).refusal().orElseThrow())
                 .contains("before the shards on pod memory-qdrant-2 are moved");
     }
 
@@ -43,7 +56,7 @@ class QdrantScalingTest {
         var ms = withReplicas(1);
         ms.getMetadata().setAnnotations(Map.of(QdrantScaling.SCALE_DOWN_ANNOTATION, "1"));
 
-        assertThat(QdrantScaling.decide(ms, running(3))).isEqualTo(QdrantScaling.Decision.none());
+        assertThat(QdrantScaling.decide(ms, running(3), NO_PODS)).isEqualTo(QdrantScaling.Decision.none());
     }
 
     @Test
@@ -51,7 +64,15 @@ class QdrantScalingTest {
         var ms = withReplicas(1);
         ms.getMetadata().setAnnotations(Map.of(QdrantScaling.SCALE_DOWN_ANNOTATION, "2"));
 
-        assertThat(QdrantScaling.decide(ms, running(3)).keptReplicas()).contains(3);
+        assertThat(QdrantScaling.decide(ms, running(3), NO_PODS).keptReplicas()).contains(3);
+    }
+
+    private static final Supplier<List<Pod>> NO_PODS = () -> {
+        throw new AssertionError("pods are read only while the StatefulSet is absent");
+    };
+
+    private static Pod pod(String name) {
+        return new PodBuilder().withNewMetadata().withName(name).endMetadata().build();
     }
 
     private static MemoryServer withReplicas(int replicas) {
