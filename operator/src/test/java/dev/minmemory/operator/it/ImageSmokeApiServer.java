@@ -56,7 +56,8 @@ public final class ImageSmokeApiServer {
             Thread.sleep(500);
             objects = cluster.everythingIn(namespace);
         }
-        objects.forEach(o -> System.out.println("  " + o.getKind() + " " + namespace + "/" + o.getMetadata().getName()));
+        objects.forEach(
+                o -> System.out.println("  " + o.getKind() + " " + namespace + "/" + o.getMetadata().getName()));
         MemoryServer status = cluster.get(namespace, ms.getMetadata().getName());
         System.out.println("  status: " + Serialization.asJson(status.getStatus()));
         boolean created = objects.size() >= OBJECTS;
