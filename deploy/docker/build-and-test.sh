@@ -19,6 +19,8 @@
 #   BASE_IMAGE         base of both images (default: the Dockerfiles' public eclipse-temurin JRE 17)
 #   CONTAINER_RUNTIME  podman only: its OCI runtime, e.g. runc where crun cannot run
 #   BUILD_NETWORK      network of the build steps, e.g. host
+#   KEEP_IMAGES        1: when both pass, keep them under the parent pom's names (image.registry, image.tag), e.g.
+#                      ghcr.io/min-memory/memory-server:0.1.0, which deploy/compose/compose.yaml runs
 #   MEMORY_IMAGE_TESTS with --if-enabled (how the Maven build calls it): run only when this is 1
 #
 # --if-enabled: skip, with the reason, unless MEMORY_IMAGE_TESTS=1 and an engine answers. Exit code: 0 on success or
@@ -89,7 +91,7 @@ fail() {
   exit 1
 }
 
-step "engine $engine ($("$engine" --version)), base ${BASE_IMAGE:-the Dockerfiles' default}"
+step "engine $engine ($("$engine" --version)), base ${BASE_IMAGE:-as in the Dockerfiles}"
 cd "$root"
 
 step "building $server_image"
@@ -156,3 +158,9 @@ uid=$("$engine" inspect -f '{{.Config.User}}' "$operator_image")
 [[ $uid == 185:185 ]] || fail "the operator image runs as $uid, not 185:185"
 step "operator image passed: created the MemoryServer's objects, in $((SECONDS - started)) s with the mock's start"
 step "both images built and passed in ${SECONDS} s"
+if [[ ${KEEP_IMAGES:-} == 1 ]]; then
+  pom() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1; }
+  "$engine" tag "$server_image" "$(pom image.registry)/memory-server:$(pom image.tag)"
+  "$engine" tag "$operator_image" "$(pom image.registry)/min-memory-operator:$(pom image.tag)"
+  step "kept as $(pom image.registry)/memory-server:$(pom image.tag) and $(pom image.registry)/min-memory-operator:$(pom image.tag)"
+fi
