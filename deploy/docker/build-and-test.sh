@@ -18,7 +18,6 @@
 #   CONTAINER_ENGINE   docker or podman (default: the first whose `info` answers, docker first)
 #   BASE_IMAGE         base of both images (default: the Dockerfiles' public eclipse-temurin JRE 17)
 #   CONTAINER_RUNTIME  podman only: its OCI runtime, e.g. runc where crun cannot run
-#   BUILD_NETWORK      network of the build steps, e.g. host
 #   KEEP_IMAGES        1: when both pass, keep them under the parent pom's names (image.registry, image.tag), e.g.
 #                      ghcr.io/min-memory/memory-server:0.1.0, which deploy/compose/compose.yaml runs
 #   MEMORY_IMAGE_TESTS with --if-enabled (how the Maven build calls it): run only when this is 1
@@ -63,7 +62,6 @@ if [[ $engine == podman && -n ${CONTAINER_RUNTIME:-} ]]; then
   build_options+=(--runtime "$CONTAINER_RUNTIME")
 fi
 [[ -z ${BASE_IMAGE:-} ]] || build_options+=(--build-arg "BASE_IMAGE=$BASE_IMAGE")
-[[ -z ${BUILD_NETWORK:-} ]] || build_options+=(--network "$BUILD_NETWORK")
 
 run_id=$$
 server_image=localhost/min-memory-smoke/memory-server:$run_id
