@@ -7,21 +7,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 
 import dev.minmemory.operator.MemoryServers;
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 
 /**
  * The cluster of deploy/docker/build-and-test.sh's operator image smoke test: the fabric8 mock API server in CRUD mode
- * (what the ITs run against) on a free port of 127.0.0.1, with the committed CRD and one MemoryServer in it. The
+ * (what the ITs run against, plus the one answer leader election needs) on a free port of 127.0.0.1, with the
+ * committed CRD and one MemoryServer in it. The
  * operator container, on the host's network, is pointed at the printed address; this process exits 0 once every
  * object of the MemoryServer exists, 1 when they do not appear in time.
  * <p>
@@ -41,9 +47,17 @@ public final class ImageSmokeApiServer {
         String namespace = args[1];
         var patience = Duration.ofSeconds(Long.parseLong(args[2]));
 
-        var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        var server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+                new KubernetesMixedDispatcher(expectations), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
+        // The production image elects a leader, and first asks whether it may use Leases: CRUD mode cannot answer.
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
+                        .withApiGroups("coordination.k8s.io").withResources("leases")
+                        .withVerbs("get", "create", "update")
+                        .endResourceRule().withIncomplete(false).endStatus().build())
+                .always();
         KubernetesClient client = server.createClient();
         client.resource(crd).create();
         var ms = client.resource(MemoryServers.auth0(namespace, "memory")).create();
