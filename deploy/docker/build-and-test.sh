@@ -75,9 +75,10 @@ api_server_pid=
 cleanup() {
   local code=$?
   [[ -z $api_server_pid ]] || kill "$api_server_pid" 2>/dev/null || true
-  "$engine" rm -f "$server_container" "$operator_container" >/dev/null 2>&1 || true
+  # One at a time: podman stops at the first name that no longer exists.
+  for container in "$server_container" "$operator_container"; do "$engine" rm -f "$container" >/dev/null 2>&1 || true; done
   "$engine" volume rm -f "$volume" >/dev/null 2>&1 || true
-  "$engine" rmi -f "$server_image" "$operator_image" >/dev/null 2>&1 || true
+  for image in "$server_image" "$operator_image"; do "$engine" rmi "$image" >/dev/null 2>&1 || true; done
   rm -rf "$work"
   exit "$code"
 }
