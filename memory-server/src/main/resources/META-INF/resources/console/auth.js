@@ -79,6 +79,8 @@ export async function completeSignIn(config) {
       code_verifier: pending.verifier,
       resource: config.resource,
     }),
+  }).catch((error) => {
+    throw new Error(`Cannot reach the token endpoint ${pending.tokenEndpoint} (${error.message}): does it allow this origin, ${location.origin}, for CORS?`);
   });
   const answer = await response.json().catch(() => ({}));
   if (!response.ok || !answer.access_token) {
