@@ -128,7 +128,7 @@ function createProvider(issuer, { keys, defaultAccount, accessTokenTTL }) {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
     cookies: { keys: ['min-memory-e2e-test-only-cookie-key'] },
-    ttl: { AccessToken: accessTokenTTL, AuthorizationCode: 60, Grant: 3600, Interaction: 600, Session: 3600 },
+    ttl: { AccessToken: accessTokenTTL, IdToken: accessTokenTTL, AuthorizationCode: 60, Grant: 3600, Interaction: 600, Session: 3600 },
     renderError: (ctx, out) => {
       ctx.type = 'json';
       ctx.body = out;
