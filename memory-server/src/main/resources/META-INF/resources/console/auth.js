@@ -29,6 +29,9 @@ export function signOut() {
 
 /** Redirects the browser to the authorization server. */
 export async function signIn(config) {
+  if (!config.client_id) {
+    throw new Error('This server has no client id for the console (MEMORY_CONSOLE_CLIENT_ID): ask its operator to register the console with the authorization server.');
+  }
   const metadata = await discover(config.issuer);
   const verifier = randomString(32);
   const state = randomString(16);
