@@ -32,6 +32,7 @@ const ui = {
   /** Runs an action of the page, showing its failure. */
   run(action) {
     errorBox.hidden = true;
+    statusLine.textContent = '';
     return action().catch((error) => ui.error(error));
   },
   /** Goes to `hash`, showing `status` there. */
