@@ -101,6 +101,7 @@ async function start() {
     config = await api.config();
   } catch (error) {
     ui.error(error);
+    document.body.dataset.ready = 'true';
     return;
   }
   if (config.mode === 'oauth') {
