@@ -16,9 +16,9 @@ import dev.minmemory.server.memory.NewMemory;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.StoreResult;
+import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
-import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -75,8 +75,8 @@ public class StoreMemoryTool {
             @ToolArg(description = "Priority, e.g. low, medium, high.", required = false) @Size(min = 1, max = 50) String priority) {
         // @formatter:on
         StoreResult result = memories.store(caller.user(),
-                new NewMemory(text, WireValues.parse(MemoryType.class, memoryType),
-                        WireValues.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags,
+                new NewMemory(text, WireEnum.parse(MemoryType.class, memoryType),
+                        WireEnum.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags,
                         status, priority));
         if (result.duplicate()) {
             return new StoreMemoryResult(result.id(), false, true, result.similarity(),

@@ -12,9 +12,9 @@ import dev.minmemory.server.memory.MemoryChanges;
 import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
+import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
-import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -54,8 +54,8 @@ public class UpdateMemoryTool {
             @ToolArg(description = "New priority.", required = false) @Size(min = 1, max = 50) String priority) {
         // @formatter:on
         MemoryChanges changes = new MemoryChanges(text,
-                WireValues.parse(MemoryType.class, memoryType),
-                WireValues.parse(Scope.class, scope), entity, project, taskId, tags, status,
+                WireEnum.parse(MemoryType.class, memoryType),
+                WireEnum.parse(Scope.class, scope), entity, project, taskId, tags, status,
                 priority);
         return new UpdateResult(MemoryView.of(memories.update(caller.user(), memoryId, changes)), text != null,
                 "Memory updated.");
