@@ -172,7 +172,7 @@ describe('the web console in local mode', { skip: browserMissing }, () => {
     assert.deepEqual(page.problems, []);
   });
 
-  test('Export downloads the memories as JSON Lines', async () => {
+  test('Export downloads the memories as JSON Lines in the export format', async () => {
     await open('#/export');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -180,7 +180,8 @@ describe('the web console in local mode', { skip: browserMissing }, () => {
     ]);
     assert.equal(download.suggestedFilename(), 'min-memory-export.jsonl');
     const lines = (await readFile(await download.path(), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line));
-    const exported = new Map(lines.map((line) => [line.id, line]));
+    assert.ok(lines.every((line) => line.format === 'min-memory/1' && line.memory && line.vector?.length === 384), 'every line is an export record');
+    const exported = new Map(lines.map((line) => [line.memory.id, line.memory]));
     for (const memory of stored.filter((_, i) => i !== 3)) assert.ok(exported.has(memory.id), `${memory.id} is not in the export`);
     assert.ok(JSON.stringify(exported.get(stored[21].id)).includes('corrected'), 'the export has the edited text');
     await page.getByRole('status').getByText(/Downloaded min-memory-export\.jsonl/).waitFor();
