@@ -85,7 +85,7 @@ export function memoryItem(memory, { scores, linked = true, headingLevel = 2 } =
       memory.tags?.length > 0 && h('ul', { class: 'tags', 'aria-label': 'Tags' }, memory.tags.map((tag) => h('li', {}, tag))),
       h('dl', { class: 'meta' },
         h('dt', {}, 'Created'), h('dd', {}, time(memory.created_at)),
-        memory.updated_at && [h('dt', {}, 'Updated'), h('dd', {}, time(memory.updated_at))],
+        memory.updated_at && memory.updated_at !== memory.created_at && [h('dt', {}, 'Updated'), h('dd', {}, time(memory.updated_at))],
         h('dt', {}, 'Id'), h('dd', {}, h('code', {}, memory.id)),
         outgoing.length > 0 && [h('dt', {}, 'Links to'), h('dd', {}, h('ul', { class: 'inline' }, outgoing))])));
 }

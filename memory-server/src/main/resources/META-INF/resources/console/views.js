@@ -9,6 +9,7 @@ export async function browse(root, { params }, ui) {
   const form = root.querySelector('[data-form=filters]');
   const filters = Object.fromEntries(params);
   fillForm(form, filters);
+  root.querySelector('[data-filters]').open = params.size > 0;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     ui.go(`#/browse${queryString(formValues(form))}`);
