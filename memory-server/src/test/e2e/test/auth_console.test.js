@@ -30,7 +30,9 @@ describe('the web console in auth mode', { skip: browserMissing }, () => {
     return client;
   };
   const storedToken = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('min-memory.console.token') ?? 'null'));
+  // A full load each time (a new fragment alone would keep the page and its messages).
   const open = async (hash) => {
+    await page.goto('about:blank');
     await page.goto(`${server.consoleUrl}${hash}`);
     await page.waitForSelector('body[data-ready]');
   };

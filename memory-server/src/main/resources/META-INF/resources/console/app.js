@@ -56,15 +56,14 @@ function parse(hash) {
 async function render({ focus }) {
   const current = ++rendering;
   const route = parse(location.hash);
-  statusLine.textContent = pending.status;
-  errorBox.textContent = pending.error;
-  errorBox.hidden = !pending.error;
+  const messages = pending;
   pending = { status: '', error: '' };
   for (const link of document.querySelectorAll('nav a[data-view]')) {
     if (link.dataset.view === route.name) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   const fresh = document.createElement('div');
+  let failure;
   try {
     if (config.mode === 'oauth' && !session()) {
       fresh.append(fromTemplate('signin-view'));
@@ -75,10 +74,15 @@ async function render({ focus }) {
       await show(fresh, route, ui);
     }
   } catch (error) {
-    if (current === rendering) ui.error(error);
+    failure = error;
   }
   if (current !== rendering) return;
+  // The view and its messages change together, so a message never stands over the previous view.
   view.replaceChildren(...fresh.childNodes);
+  statusLine.textContent = messages.status;
+  errorBox.textContent = messages.error;
+  errorBox.hidden = !messages.error;
+  if (failure) ui.error(failure);
   document.title = `${view.querySelector('h1')?.textContent ?? 'Console'} · min-memory`;
   if (focus) (view.querySelector('h1') ?? document.getElementById('main')).focus();
 }
