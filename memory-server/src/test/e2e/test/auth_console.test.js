@@ -11,8 +11,6 @@ import { call, connect } from '../lib/mcp.js';
 import { jwtClaims, obtainToken } from '../lib/oauth-client.js';
 import { unique } from '../lib/shared.js';
 
-if (browserMissing) process.stdout.write(`# ${browserMissing}\n`);
-
 describe('the web console in auth mode', { skip: browserMissing }, () => {
   // The same project name for both users: names are per user.
   const project = unique('console-auth');

@@ -8,8 +8,6 @@ import { browserMissing, launchBrowser, openPage, screenshot } from '../lib/brow
 import { call, callError, connect } from '../lib/mcp.js';
 import { sharedServer, unique } from '../lib/shared.js';
 
-if (browserMissing) process.stdout.write(`# ${browserMissing}\n`);
-
 describe('the web console in local mode', { skip: browserMissing }, () => {
   const project = unique('console');
   const marker = `KVX${Date.now().toString(36).toUpperCase()}`;
