@@ -15,7 +15,7 @@ management_port=18081
 DJL_CACHE_DIR=$(mktemp -d)
 export DJL_CACHE_DIR
 
-for model in bge-small-en-v1.5-q bge-small-en-v1.5; do
+for model in bge-small-en-v1.5-q bge-small-en-v1.5 e5-small-v2-q; do
   data=$(mktemp -d)
   MEMORY_EMBEDDING_CACHE_DIR=$cache MEMORY_EMBEDDING_MODEL=$model MCP_DATA_DIR=$data PORT=$port MANAGEMENT_PORT=$management_port \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -jar "$app/quarkus-run.jar" &

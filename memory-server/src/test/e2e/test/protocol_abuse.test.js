@@ -220,6 +220,24 @@ describe('protocol abuse', () => {
     });
   });
 
+  describe('a body over the 1 MiB limit gets 413 with a JSON-RPC error', () => {
+    const oversized = JSON.stringify(call('store_memory', { text: 'x'.repeat(1_100_000) }));
+    test('when its length is announced', async () => {
+      const answer = await exchange(url, {
+        headers: { ...headersFor({ sessionId: session, version: LATEST }), 'Content-Length': String(oversized.length) },
+        body: oversized,
+      });
+      assertRefused(answer, 413, -32000, /larger than the limit of 1 MiB/);
+    });
+    test('when it is sent in chunks', async () => {
+      const answer = await exchange(url, {
+        headers: { ...headersFor({ sessionId: session, version: LATEST }), 'Transfer-Encoding': 'chunked' },
+        chunks: oversized.match(/[\s\S]{1,65536}/g),
+      });
+      assertRefused(answer, 413, -32000, /larger than the limit of 1 MiB/);
+    });
+  });
+
   test('a body sent slowly is cut off with 408 after the body timeout', async () => {
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', padding: 'x'.repeat(2000) });
     const chunks = body.match(/[\s\S]{1,100}/g);

@@ -1,6 +1,7 @@
 package dev.minmemory.server.console;
 
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.minmemory.server.memory.EmbeddingModelUnavailableException;
@@ -36,6 +38,14 @@ public class ConsoleErrors {
     public Response unknownField(UnrecognizedPropertyException e) {
         return error(400, "Unknown field '" + e.getPropertyName() + "': the body may only hold "
                 + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String field = e.getPath().stream().map(reference -> reference.getFieldName() != null
+                ? reference.getFieldName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+        return error(400, field.isEmpty() ? "The body must be a JSON object."
+                : "The body's field '" + field + "' does not have the type it takes.");
     }
 
     @ServerExceptionMapper

@@ -13,8 +13,8 @@ import io.vertx.ext.web.Router;
 @Singleton
 public class ConsoleRoutes {
 
-    /** After Quarkus REST, which passes on the requests it has no resource for. */
-    private static final int AFTER_THE_API = 20_000;
+    /** After every route of Quarkus's (REST is one), which pass on the requests they have nothing for. */
+    private static final int AFTER_THE_API = 100_000;
 
     void register(@Observes Router router) {
         router.routeWithRegex("/console").handler(context -> context.response().setStatusCode(302)

@@ -14,7 +14,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Reads the body of every {@code /mcp} request once, for all later steps, within two limits: its size
- * ({@code quarkus.http.limits.max-body-size}, else 413) and the time it may take to arrive
+ * ({@code quarkus.http.limits.max-body-size}, else 413 with a JSON-RPC error) and the time it may take to arrive
  * ({@code memory.http.limits.body-timeout}, else 408 and the connection is closed), so that a client sending a body
  * byte by byte cannot hold a connection and a worker's attention for long.
  */
@@ -37,7 +37,22 @@ public class McpRequestBody {
         router.route("/mcp*").order(McpRouteOrder.BODY_DEADLINE).handler(this::startTimer);
         router.route("/mcp*").order(McpRouteOrder.BODY)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBytes))
-                .handler(this::bodyReceived);
+                .handler(this::bodyReceived)
+                .failureHandler(this::tooLarge);
+    }
+
+    private void tooLarge(RoutingContext context) {
+        if (context.statusCode() != 413 || context.response().ended()) {
+            context.next();
+            return;
+        }
+        new JsonRpcRefusal(413, JsonRpcRefusal.LIMIT_REACHED, "The request body is larger than the limit of "
+                + limit() + "; send less at once (shorter texts, or fewer messages in a batch).").send(context);
+    }
+
+    private String limit() {
+        long mebibyte = 1L << 20;
+        return maxBytes % mebibyte == 0 ? maxBytes / mebibyte + " MiB" : maxBytes + " bytes";
     }
 
     private void startTimer(RoutingContext context) {

@@ -21,15 +21,28 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("memsrv")
 @Categories("min-memory")
 @ValidationRule(value = "self.metadata.name.size() <= 40", message = "metadata.name must be at most 40 characters")
+// kubectl shows the columns in this order (CrdCompletion keeps it); Model and Qdrant only with -o wide.
 @AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING,
-        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
-@AdditionalPrinterColumn(name = "Endpoint", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.endpoint")
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        getDescription = "Whether the endpoint serves: the status of the Ready condition.")
+@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+        getDescription = "Why it is (not) ready: the reason of the Ready condition.")
+@AdditionalPrinterColumn(name = "Endpoint", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.endpoint",
+        getDescription = "The MCP endpoint clients connect to.")
+@AdditionalPrinterColumn(name = "Model", type = AdditionalPrinterColumn.Type.STRING, priority = 1,
+        jsonPath = ".spec.server.embeddingModel", getDescription = "The embedding model of the stored vectors.")
+@AdditionalPrinterColumn(name = "Qdrant", type = AdditionalPrinterColumn.Type.INTEGER, priority = 1,
+        jsonPath = ".spec.qdrant.replicas", getDescription = "Qdrant pods asked for.")
 @AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE,
         jsonPath = ".metadata.creationTimestamp")
 public class MemoryServer extends CustomResource<MemoryServerSpec, MemoryServerStatus> implements Namespaced {
 
     public static final String GROUP = "minmemory.dev";
     public static final String VERSION = "v1alpha1";
+    static final String DESCRIPTION = "A team's MCP memory endpoint: the memory server, the Qdrant vector database it "
+            + "stores memories in, who may call it (OIDC) and how it is reached (Ingress or Gateway API HTTPRoute). "
+            + "The operator creates and updates everything else from it.";
 
     @Override
     @JsonPropertyDescription("The desired memory endpoint: who may call it (auth), the server and Qdrant workloads, the "

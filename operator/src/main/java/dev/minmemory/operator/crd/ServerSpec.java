@@ -23,8 +23,9 @@ public class ServerSpec extends WorkloadSpec {
     @ValidationRule(value = "self == oldSelf", message = "server.embeddingModel cannot be changed in place: the stored "
             + "vectors belong to the old model. Create a new MemoryServer with the new model and move the memories "
             + "with export and import (see DEPLOYMENT_RUNBOOK.md)")
-    @JsonPropertyDescription("Embedding model: bge-small-en-v1.5-q (int8, default) or bge-small-en-v1.5 (fp32). "
-            + "Immutable: vectors of two models cannot share a collection.")
+    @JsonPropertyDescription("Embedding model: bge-small-en-v1.5-q (int8, default), bge-small-en-v1.5 (fp32) or "
+            + "e5-small-v2-q (int8). Immutable: vectors of two models cannot share a collection. The embedding scheme "
+            + "is not set here: the server keeps the one recorded in the collection.")
     private EmbeddingModel embeddingModel = EmbeddingModel.BGE_SMALL_EN_V15_QUANTIZED;
 
     @JsonPropertyDescription("CPU and memory of the server container. Defaults suit the int8 model.")

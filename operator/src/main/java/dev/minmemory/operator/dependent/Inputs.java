@@ -10,6 +10,9 @@ import dev.minmemory.operator.config.OperatorConfig;
  * @param qdrantApiKeyDigest digest of the live Qdrant API key; the workloads carry it so that a recreated key rolls them
  * @param keptQdrantVolumeSize the size Qdrant's claim template keeps when a change of spec.qdrant.storage.size was
  *        refused (see {@link QdrantVolumes})
+ * @param keptQdrantReplicas the replicas Qdrant's StatefulSet keeps when a scale-down was refused (see
+ *        {@link QdrantScaling})
  */
-public record Inputs(OperatorConfig config, String qdrantApiKeyDigest, Optional<String> keptQdrantVolumeSize) {
+public record Inputs(OperatorConfig config, String qdrantApiKeyDigest, Optional<String> keptQdrantVolumeSize,
+        Optional<Integer> keptQdrantReplicas) {
 }

@@ -13,6 +13,7 @@ public final class Labels {
     public static final String MANAGED_BY_SELECTOR = MANAGED_BY + "=" + OPERATOR;
     public static final String COMPONENT_SERVER = "server";
     public static final String COMPONENT_QDRANT = "qdrant";
+    public static final String COMPONENT_QDRANT_SNAPSHOTS = "qdrant-snapshots";
 
     private static final String INSTANCE = "app.kubernetes.io/instance";
     private static final String COMPONENT = "app.kubernetes.io/component";

@@ -16,6 +16,11 @@ public final class Names {
         return ms.getMetadata().getName() + "-qdrant-headless";
     }
 
+    /** At most 50 characters: the CronJob controller appends 11 to name each Job, and Job names stop at 63. */
+    public static String qdrantSnapshots(MemoryServer ms) {
+        return ms.getMetadata().getName() + "-snapshots";
+    }
+
     public static String qdrantApiKeySecret(MemoryServer ms) {
         return ms.getMetadata().getName() + "-qdrant-api-key";
     }

@@ -7,18 +7,21 @@ import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
-/** Hands the operator configuration and the volume decision from the reconciler to the dependents of one reconciliation. */
+/** Hands the operator configuration and the volume and scaling decisions from the reconciler to the dependents of one reconciliation. */
 public final class OperatorContext {
 
     private static final String CONFIG_KEY = OperatorConfig.class.getName();
     private static final String RESIZE_KEY = QdrantVolumes.Resize.class.getName();
+    private static final String SCALING_KEY = QdrantScaling.Decision.class.getName();
 
     private OperatorContext() {
     }
 
-    public static void store(Context<MemoryServer> context, OperatorConfig config, QdrantVolumes.Resize resize) {
+    public static void store(Context<MemoryServer> context, OperatorConfig config, QdrantVolumes.Resize resize,
+            QdrantScaling.Decision scaling) {
         context.managedWorkflowAndDependentResourceContext().put(CONFIG_KEY, config);
         context.managedWorkflowAndDependentResourceContext().put(RESIZE_KEY, resize);
+        context.managedWorkflowAndDependentResourceContext().put(SCALING_KEY, scaling);
     }
 
     static OperatorConfig config(Context<MemoryServer> context) {
@@ -36,6 +39,8 @@ public final class OperatorContext {
                 .orElse("");
         var resize = context.managedWorkflowAndDependentResourceContext()
                 .getMandatory(RESIZE_KEY, QdrantVolumes.Resize.class);
-        return new Inputs(config(context), digest, resize.keptSize());
+        var scaling = context.managedWorkflowAndDependentResourceContext()
+                .getMandatory(SCALING_KEY, QdrantScaling.Decision.class);
+        return new Inputs(config(context), digest, resize.keptSize(), scaling.keptReplicas());
     }
 }

@@ -9,8 +9,8 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
- * Qdrant accepts its API ports only from this instance's server pods, its p2p port only from its peers, and its HTTP
- * port (metrics) from the monitoring namespace if one is set.
+ * Qdrant accepts its API ports only from this instance's server pods, its p2p port only from its peers, its HTTP
+ * port from this instance's snapshot job and (metrics) from the monitoring namespace if one is set.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class QdrantNetworkPolicyDependentResource extends UpdatableOwnedResource<NetworkPolicy> {
@@ -37,6 +37,11 @@ public class QdrantNetworkPolicyDependentResource extends UpdatableOwnedResource
                 .addNewFrom().withNewPodSelector()
                 .withMatchLabels(Labels.selector(primary, Labels.COMPONENT_QDRANT)).endPodSelector().endFrom()
                 .addNewPort().withProtocol("TCP").withPort(new IntOrString(QdrantPorts.P2P)).endPort()
+                .endIngress()
+                .addNewIngress()
+                .addNewFrom().withNewPodSelector()
+                .withMatchLabels(Labels.selector(primary, Labels.COMPONENT_QDRANT_SNAPSHOTS)).endPodSelector().endFrom()
+                .addNewPort().withProtocol("TCP").withPort(new IntOrString(QdrantPorts.HTTP)).endPort()
                 .endIngress()
                 .endSpec()
                 .build();

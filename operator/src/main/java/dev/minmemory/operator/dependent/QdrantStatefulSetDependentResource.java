@@ -51,7 +51,7 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
         return new StatefulSetBuilder()
                 .withMetadata(Metadata.of(primary, Names.qdrant(primary), Labels.COMPONENT_QDRANT))
                 .withNewSpec()
-                .withReplicas(qdrant.getReplicas())
+                .withReplicas(replicas(primary, inputs))
                 .withServiceName(Names.qdrantHeadless(primary))
                 .withPodManagementPolicy(POD_MANAGEMENT_POLICY)
                 .withNewSelector().withMatchLabels(Labels.selector(primary, Labels.COMPONENT_QDRANT)).endSelector()
@@ -104,7 +104,7 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
         var builder = new ContainerBuilder()
                 .withName("qdrant")
                 .withImage(qdrant.getImage() != null ? qdrant.getImage() : inputs.config().qdrantImage())
-                .withEnv(environment(primary))
+                .withEnv(environment(primary, inputs))
                 .addNewPort().withName("http").withContainerPort(QdrantPorts.HTTP).withProtocol("TCP").endPort()
                 .addNewPort().withName("grpc").withContainerPort(QdrantPorts.GRPC).withProtocol("TCP").endPort()
                 .addNewPort().withName("p2p").withContainerPort(QdrantPorts.P2P).withProtocol("TCP").endPort()
@@ -125,13 +125,13 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
                 .addNewVolumeMount().withName(STORAGE_VOLUME).withMountPath(STORAGE_PATH).endVolumeMount()
                 .addNewVolumeMount().withName(SNAPSHOTS_VOLUME).withMountPath("/qdrant/snapshots").endVolumeMount()
                 .addNewVolumeMount().withName("init").withMountPath("/qdrant/init").endVolumeMount();
-        if (qdrant.getReplicas() > 1) {
+        if (replicas(primary, inputs) > 1) {
             builder.withCommand("/bin/bash", "-c", clusterBootstrapScript(primary));
         }
         return builder.build();
     }
 
-    private static List<EnvVar> environment(MemoryServer primary) {
+    private static List<EnvVar> environment(MemoryServer primary, Inputs inputs) {
         var env = new ArrayList<EnvVar>();
         env.add(Env.fromSecret("QDRANT__SERVICE__API_KEY", Names.qdrantApiKeySecret(primary),
                 QdrantApiKeySecretDependentResource.KEY));
@@ -139,7 +139,7 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
         // The root filesystem is read-only: Qdrant's "initialized" marker goes to a writable emptyDir.
         env.add(Env.value("QDRANT_INIT_FILE_PATH", "/qdrant/init/.qdrant-initialized"));
         QdrantSpec qdrant = primary.getSpec().getQdrant();
-        if (qdrant.getReplicas() > 1) {
+        if (replicas(primary, inputs) > 1) {
             env.add(Env.podName());
             env.add(Env.value("QDRANT__CLUSTER__ENABLED", "true"));
             env.add(Env.value("QDRANT__CLUSTER__P2P__PORT", Integer.toString(QdrantPorts.P2P)));
@@ -147,6 +147,11 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
                     Integer.toString(qdrant.getReplicationFactor())));
         }
         return env;
+    }
+
+    /** The spec's replicas, unless a scale-down was refused. */
+    private static int replicas(MemoryServer primary, Inputs inputs) {
+        return inputs.keptQdrantReplicas().orElse(primary.getSpec().getQdrant().getReplicas());
     }
 
     /** Pod 0 starts the cluster; every other pod joins it through pod 0's stable DNS name. */

@@ -18,10 +18,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 public final class ReadinessEvents {
 
     /** Reasons that need someone to act; the others are the normal way to Ready. */
-    static final Set<String> FAILURES = Set.of("InvalidSpec", "ReconcileFailed", "StorageChangeRefused",
-            "ProgressDeadlineExceeded", "TlsSecretMissing", "PrometheusOperatorMissing", "GatewayApiMissing",
-            "RouteNotAccepted",
-            "RouteRefsUnresolved");
+    static final Set<String> FAILURES =
+            Set.of("InvalidSpec", "ReconcileFailed", "StorageChangeRefused", "ScaleDownRefused",
+                    "ProgressDeadlineExceeded", "TlsSecretMissing", "PrometheusOperatorMissing", "GatewayApiMissing",
+                    "RouteNotAccepted",
+                    "RouteRefsUnresolved");
     private static final List<String> REPORTED = List.of(ConditionTypes.READY, ConditionTypes.MONITORING_READY);
     /** Monitoring switched off is the default, not news. */
     private static final String MONITORING_DISABLED = "Disabled";

@@ -28,7 +28,9 @@ import dev.minmemory.operator.dependent.QdrantHeadlessServiceDependentResource;
 import dev.minmemory.operator.dependent.QdrantNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.QdrantPodDisruptionBudgetDependentResource;
 import dev.minmemory.operator.dependent.QdrantPodMonitorDependentResource;
+import dev.minmemory.operator.dependent.QdrantScaling;
 import dev.minmemory.operator.dependent.QdrantServiceDependentResource;
+import dev.minmemory.operator.dependent.QdrantSnapshotCronJobDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
 import dev.minmemory.operator.dependent.QdrantVolumes;
 import dev.minmemory.operator.dependent.ServedKinds;
@@ -37,6 +39,7 @@ import dev.minmemory.operator.dependent.ServerNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.ServerPodDisruptionBudgetDependentResource;
 import dev.minmemory.operator.dependent.ServerPodMonitorDependentResource;
 import dev.minmemory.operator.dependent.ServerServiceDependentResource;
+import dev.minmemory.operator.dependent.SnapshotScheduleSet;
 import dev.minmemory.operator.events.ReadinessEvents;
 import dev.minmemory.operator.status.ComponentChecks;
 import dev.minmemory.operator.status.ComponentState;
@@ -77,6 +80,8 @@ import io.quarkus.logging.Log;
                 useEventSourceWithName = "qdrant-service"),
         @Dependent(name = "qdrant", type = QdrantStatefulSetDependentResource.class,
                 dependsOn = { "qdrant-api-key", "qdrant-headless-service" }),
+        @Dependent(name = "qdrant-snapshots", type = QdrantSnapshotCronJobDependentResource.class,
+                reconcilePrecondition = SnapshotScheduleSet.class, dependsOn = "qdrant"),
         @Dependent(name = "server-service", type = ServerServiceDependentResource.class,
                 useEventSourceWithName = "qdrant-service"),
         @Dependent(name = "server", type = ServerDeploymentDependentResource.class,
@@ -132,11 +137,14 @@ public class MemoryServerReconciler implements Reconciler<MemoryServer> {
         }
 
         var resize = QdrantVolumes.resize(ms, context.getSecondaryResource(StatefulSet.class), context.getClient());
-        OperatorContext.store(context, config, resize);
+        var scaling = QdrantScaling.decide(ms, context.getSecondaryResource(StatefulSet.class),
+                () -> pods(ms, Labels.COMPONENT_QDRANT, context));
+        OperatorContext.store(context, config, resize, scaling);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         var status = aggregator.components(Endpoints.mcp(ms), List.of(
                 ComponentChecks.qdrant(ms, context.getSecondaryResource(StatefulSet.class), resize.refusal(),
+                        scaling.refusal(),
                         () -> pods(ms, Labels.COMPONENT_QDRANT, context)),
                 ComponentChecks.server(ms, context.getSecondaryResource(Deployment.class),
                         () -> pods(ms, Labels.COMPONENT_SERVER, context)),

@@ -33,16 +33,20 @@ public final class ComponentChecks {
 
     /**
      * @param storageRefusal why spec.qdrant.storage was not applied, if it was not
+     * @param scaleDownRefusal why spec.qdrant.replicas was not applied, if it was not
      * @param pods the Qdrant pods, read only when they are needed to explain a wait
      */
     public static ComponentState qdrant(MemoryServer ms, Optional<StatefulSet> statefulSet,
-            Optional<String> storageRefusal, Supplier<List<Pod>> pods) {
+            Optional<String> storageRefusal, Optional<String> scaleDownRefusal, Supplier<List<Pod>> pods) {
         String type = ConditionTypes.QDRANT_READY;
         if (statefulSet.isEmpty()) {
             return notReady(type, "NotCreated", "the Qdrant StatefulSet does not exist yet");
         }
         if (storageRefusal.isPresent()) {
             return notReady(type, "StorageChangeRefused", storageRefusal.get());
+        }
+        if (scaleDownRefusal.isPresent()) {
+            return notReady(type, "ScaleDownRefused", scaleDownRefusal.get());
         }
         var sts = statefulSet.get();
         var status = sts.getStatus();

@@ -9,6 +9,7 @@ import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerSpec;
 import dev.minmemory.operator.crd.QdrantSpec;
+import dev.minmemory.operator.crd.SnapshotsSpec;
 
 /**
  * The CRD's CEL rules, checked again by the operator: API servers that do not evaluate CEL (older ones, or the
@@ -97,6 +98,9 @@ public final class SpecValidator {
         if (qdrant.getReplicationFactor() > qdrant.getReplicas()) {
             problems.add("qdrant.replicationFactor cannot exceed qdrant.replicas: "
                     + "every copy of a shard needs its own Qdrant pod");
+        }
+        if (qdrant.getSnapshots().getSchedule() != null && qdrant.getSnapshots().getSize() == null) {
+            problems.add(SnapshotsSpec.SCHEDULE_NEEDS_VOLUME);
         }
     }
 }

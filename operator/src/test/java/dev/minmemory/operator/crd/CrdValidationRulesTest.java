@@ -72,6 +72,27 @@ class CrdValidationRulesTest {
     }
 
     @Test
+    void aMemoryServerMayStartWithTheE5ModelButNotSwitchToIt() {
+        String e5 = MINIMAL + """
+                  server: {embeddingModel: e5-small-v2-q}
+                """;
+
+        assertThat(admission.create(e5)).isEmpty();
+        assertThat(admission.update(MINIMAL, e5)).singleElement().asString()
+                .startsWith("server.embeddingModel cannot be changed in place");
+    }
+
+    @Test
+    void scheduledSnapshotsNeedAVolumeOfTheirOwn() {
+        assertThat(admission.create(MINIMAL + """
+                  qdrant: {snapshots: {schedule: "0 3 * * *"}}
+                """)).containsExactly(SnapshotsSpec.SCHEDULE_NEEDS_VOLUME);
+        assertThat(admission.create(MINIMAL + """
+                  qdrant: {snapshots: {schedule: "0 3 * * *", size: 20Gi}}
+                """)).isEmpty();
+    }
+
+    @Test
     void ruleOnTheRootAndOnNestedBlocksStillApply() {
         String tooMany = MINIMAL + """
                   qdrant: {replicas: 2, replicationFactor: 3}

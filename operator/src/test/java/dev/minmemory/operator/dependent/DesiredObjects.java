@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -20,6 +21,7 @@ final class DesiredObjects {
             new QdrantServiceDependentResource(),
             new QdrantHeadlessServiceDependentResource(),
             new QdrantStatefulSetDependentResource(),
+            new QdrantSnapshotCronJobDependentResource(),
             new ServerServiceDependentResource(),
             new ServerDeploymentDependentResource(),
             new IngressDependentResource(),
@@ -55,6 +57,9 @@ final class DesiredObjects {
         }
         if (object instanceof HTTPRoute) {
             return new HttpRouteEnabled().isMet(null, ms, null);
+        }
+        if (object instanceof CronJob) {
+            return new SnapshotScheduleSet().isMet(null, ms, null);
         }
         if (object instanceof PodMonitor) {
             return new PodMonitorsEnabled().isMet(null, ms, null);

@@ -83,6 +83,9 @@ class DesiredObjectsMatchReviewedManifestsTest {
         ms.getSpec().getQdrant().setReplicationFactor(2);
         ms.getSpec().getQdrant().setDeleteStorageWithResource(true);
         ms.getSpec().getQdrant().getStorage().setStorageClassName("fast-ssd");
+        ms.getSpec().getQdrant().getSnapshots().setSize("20Gi");
+        ms.getSpec().getQdrant().getSnapshots().setSchedule("0 3 * * *");
+        ms.getSpec().getQdrant().getSnapshots().setRetain(3);
         ms.getSpec().getIngress().setEnabled(false);
         ms.getSpec().getNetworkPolicy()
                 .setMonitoringNamespaceLabels(Map.of("kubernetes.io/metadata.name", "monitoring"));

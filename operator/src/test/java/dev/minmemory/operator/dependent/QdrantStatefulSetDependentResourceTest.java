@@ -28,6 +28,20 @@ class QdrantStatefulSetDependentResourceTest {
     }
 
     @Test
+    void aRefusedScaleDownKeepsTheRunningReplicasInClusterMode() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var kept = new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.empty(), Optional.of(3));
+
+        var sts = dependent.desired(ms, kept);
+
+        var container = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(sts.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
+                .contains(tuple("QDRANT__CLUSTER__ENABLED", "true"));
+        assertThat(container.getCommand()).isNotEmpty();
+    }
+
+    @Test
     void severalReplicasBootstrapFromPodZeroThroughTheHeadlessService() {
         var ms = MemoryServers.auth0("team-a", "memory");
         ms.getSpec().getQdrant().setReplicas(3);
@@ -124,7 +138,8 @@ class QdrantStatefulSetDependentResourceTest {
         ms.getSpec().getQdrant().getStorage().setSize("5Gi");
         ms.getSpec().getQdrant().setImage("registry.example.com/qdrant:v2");
 
-        var sts = dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.of("10Gi")));
+        var sts = dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.of("10Gi"),
+                Optional.empty()));
 
         assertThat(sts.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests())
                 .containsEntry("storage", new Quantity("10Gi"));
@@ -159,7 +174,8 @@ class QdrantStatefulSetDependentResourceTest {
         var ms = MemoryServers.auth0("team-a", "memory");
         var before = dependent.desired(ms, TestConfig.inputs());
         var after =
-                dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-new-key", Optional.empty()));
+                dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-new-key", Optional.empty(),
+                        Optional.empty()));
 
         assertThat(after.getSpec().getTemplate()).isNotEqualTo(before.getSpec().getTemplate());
     }

@@ -44,6 +44,17 @@ class ServerDeploymentDependentResourceTest {
     }
 
     @Test
+    void theE5ModelReachesTheServerByTheIdItKnows() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getServer().setEmbeddingModel(EmbeddingModel.E5_SMALL_V2_QUANTIZED);
+
+        var deployment = dependent.desired(ms, TestConfig.inputs());
+
+        assertThat(container(deployment).getEnv()).filteredOn(e -> e.getName().equals("MEMORY_EMBEDDING_MODEL"))
+                .extracting(EnvVar::getValue).containsExactly("e5-small-v2-q");
+    }
+
+    @Test
     void changingTheAuthConfigurationChangesThePodTemplate() {
         var ms = MemoryServers.auth0("team-a", "memory");
         var before = dependent.desired(ms, TestConfig.inputs());

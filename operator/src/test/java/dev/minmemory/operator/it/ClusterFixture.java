@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -29,7 +30,8 @@ final class ClusterFixture {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final List<Class<? extends HasMetadata>> OWNED_KINDS = List.of(Secret.class, Service.class,
-            StatefulSet.class, Deployment.class, Ingress.class, NetworkPolicy.class, PodDisruptionBudget.class);
+            StatefulSet.class, Deployment.class, CronJob.class, Ingress.class, NetworkPolicy.class,
+            PodDisruptionBudget.class);
 
     private final KubernetesClient client;
 

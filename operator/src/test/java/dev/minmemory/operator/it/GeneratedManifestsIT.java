@@ -51,6 +51,7 @@ class GeneratedManifestsIT {
                 rule("", List.of("secrets", "services"), "get", "list", "watch", "create", "patch", "update"),
                 rule("apps", "deployments", "get", "list", "watch", "create", "patch", "update"),
                 rule("apps", "statefulsets", "get", "list", "watch", "create", "patch", "update", "delete"),
+                rule("batch", "cronjobs", "get", "list", "watch", "create", "patch", "update", "delete"),
                 rule("", "persistentvolumeclaims", "get", "list", "patch"),
                 rule("", "pods", "list"),
                 rule("", "events", "create"),

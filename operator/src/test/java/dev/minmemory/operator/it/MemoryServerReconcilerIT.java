@@ -38,6 +38,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -228,6 +229,31 @@ class MemoryServerReconcilerIT {
     }
 
     @Test
+    void aSnapshotScheduleCreatesTheCronJobAndRemovingItDeletesTheCronJob() {
+        var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
+        cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+
+        ms = cluster.edit(ms, current -> {
+            current.getSpec().getQdrant().getSnapshots().setSize("20Gi");
+            current.getSpec().getQdrant().getSnapshots().setSchedule("0 3 * * *");
+        });
+
+        var cronJob = cluster.awaitObject(CronJob.class, namespace, "memory-snapshots");
+        assertThat(cronJob.getSpec().getSchedule()).isEqualTo("0 3 * * *");
+        assertOwnedBy(cronJob, ms);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var recreated = cluster.get(StatefulSet.class, namespace, "memory-qdrant");
+            assertThat(recreated).as("the StatefulSet, recreated with the snapshot claim template").isNotNull();
+            assertThat(recreated.getSpec().getVolumeClaimTemplates()).extracting(claim -> claim.getMetadata().getName())
+                    .containsExactly("storage", "snapshots");
+        });
+
+        cluster.edit(ms, current -> current.getSpec().getQdrant().getSnapshots().setSchedule(null));
+
+        cluster.awaitAbsent(CronJob.class, namespace, "memory-snapshots");
+    }
+
+    @Test
     void deletingTheMemoryServerLeavesNothingWithoutAnOwner() {
         var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
         cluster.awaitObject(PodDisruptionBudget.class, namespace, "memory-server");
@@ -335,6 +361,7 @@ class MemoryServerReconcilerIT {
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             var status = cluster.get(namespace, "memory").getStatus();
+            assertThat(status).as("status, written after the first reconciliation").isNotNull();
             assertThat(status.getEndpoint()).isEqualTo("https://memory.example.com/mcp");
             assertThat(condition(status.getConditions(), "IngressReady").getReason()).isEqualTo("GatewayApiMissing");
             assertThat(condition(status.getConditions(), "Ready").getStatus()).isEqualTo("False");
@@ -462,6 +489,47 @@ class MemoryServerReconcilerIT {
             assertThat(sts.getMetadata().getUid()).isEqualTo(original.getMetadata().getUid());
         });
         assertThat(claimSize("storage-memory-qdrant-0")).isEqualTo(new Quantity("10Gi"));
+    }
+
+    // The mock has no Qdrant and no StatefulSet controller: what it shows is the operator's gate, not shard moves.
+    @Test
+    void aQdrantScaleDownWaitsForTheAcknowledgementThatTheShardsWereMoved() {
+        var ms = MemoryServers.auth0(namespace, "memory");
+        ms.getSpec().getQdrant().setReplicas(3);
+        ms = cluster.create(ms);
+        cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+
+        cluster.edit(ms, current -> {
+            current.getSpec().getQdrant().setReplicas(1);
+            current.getSpec().getQdrant().setImage("registry.example.com/qdrant:v2");
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var status = cluster.get(namespace, "memory").getStatus();
+            assertThat(status).isNotNull();
+            var qdrant = condition(status.getConditions(), "QdrantReady");
+            assertThat(qdrant.getReason()).isEqualTo("ScaleDownRefused");
+            assertThat(qdrant.getMessage()).startsWith("qdrant.replicas cannot drop from 3 to 1");
+            var sts = cluster.get(StatefulSet.class, namespace, "memory-qdrant");
+            assertThat(sts.getSpec().getReplicas()).isEqualTo(3);
+            assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                    .isEqualTo("registry.example.com/qdrant:v2");
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(events(namespace)).anySatisfy(event -> {
+            assertThat(event.getType()).isEqualTo("Warning");
+            assertThat(event.getReason()).isEqualTo("ScaleDownRefused");
+        }));
+
+        cluster.edit(cluster.get(namespace, "memory"), current -> current.getMetadata()
+                .setAnnotations(Map.of("minmemory.dev/qdrant-scale-down-to", "1")));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var sts = cluster.get(StatefulSet.class, namespace, "memory-qdrant");
+            assertThat(sts.getSpec().getReplicas()).isEqualTo(1);
+            assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand()).isEmpty();
+            assertThat(condition(cluster.get(namespace, "memory").getStatus().getConditions(), "QdrantReady")
+                    .getReason()).isNotEqualTo("ScaleDownRefused");
+        });
     }
 
     // Shown on the configuration the runtime built; waiting out real back-off intervals would take minutes.

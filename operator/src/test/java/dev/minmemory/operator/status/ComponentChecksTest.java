@@ -34,12 +34,12 @@ class ComponentChecksTest {
         var sts = statefulSet(2, 2).editStatus().withReadyReplicas(3).withReplicas(3).withUpdatedReplicas(2)
                 .withCurrentRevision("r1").withUpdateRevision("r2").endStatus().build();
 
-        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), NO_PODS))
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), Optional.empty(), NO_PODS))
                 .isEqualTo(ComponentState.notReady("QdrantReady", "RollingUpdate", "3/3 Qdrant pods ready, 2 updated"));
 
         sts.getStatus().setUpdatedReplicas(3);
         sts.getStatus().setCurrentRevision("r2");
-        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), NO_PODS))
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), Optional.empty(), NO_PODS))
                 .isEqualTo(ComponentState.ready("QdrantReady", "PodsReady", "3/3 Qdrant pods ready"));
     }
 
@@ -48,7 +48,7 @@ class ComponentChecksTest {
         var sts = statefulSet(2, 1).editStatus().withReadyReplicas(1).withReplicas(1).withUpdatedReplicas(1)
                 .withCurrentRevision("r1").withUpdateRevision("r1").endStatus().build();
 
-        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), NO_PODS).reason())
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), Optional.empty(), NO_PODS).reason())
                 .isEqualTo("RolloutPending");
     }
 
@@ -57,7 +57,7 @@ class ComponentChecksTest {
         var sts = statefulSet(2, 2).editStatus().withReadyReplicas(1).withReplicas(1).withUpdatedReplicas(1)
                 .withCurrentRevision("r1").withUpdateRevision("r2").endStatus().build();
 
-        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), NO_PODS).reason())
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), Optional.empty(), NO_PODS).reason())
                 .isEqualTo("RollingUpdate");
     }
 
@@ -66,8 +66,18 @@ class ComponentChecksTest {
         var sts = statefulSet(1, 1).editStatus().withReadyReplicas(1).withReplicas(1).withUpdatedReplicas(1).endStatus()
                 .build();
 
-        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.of("cannot shrink"), NO_PODS))
+        assertThat(
+                ComponentChecks.qdrant(ms, Optional.of(sts), Optional.of("cannot shrink"), Optional.empty(), NO_PODS))
                 .isEqualTo(ComponentState.notReady("QdrantReady", "StorageChangeRefused", "cannot shrink"));
+    }
+
+    @Test
+    void aRefusedScaleDownKeepsQdrantNotReadyWithTheReasonEvenWhileEveryPodIsReady() {
+        var sts = statefulSet(1, 1).editStatus().withReadyReplicas(3).withReplicas(3).withUpdatedReplicas(3).endStatus()
+                .build();
+
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), Optional.of("move the shards"),
+                NO_PODS)).isEqualTo(ComponentState.notReady("QdrantReady", "ScaleDownRefused", "move the shards"));
     }
 
     @Test
@@ -75,8 +85,9 @@ class ComponentChecksTest {
         var deployment = new DeploymentBuilder().build();
 
         assertThat(ComponentChecks.server(ms, Optional.of(deployment), NO_PODS).ready()).isFalse();
-        assertThat(ComponentChecks.server(ms, Optional.empty(), NO_PODS)).isEqualTo(ComponentState.notReady(
-                "ServerReady", "NotCreated", "the memory server Deployment does not exist yet"));
+        assertThat(ComponentChecks.server(ms, Optional.empty(), NO_PODS))
+                .isEqualTo(ComponentState.notReady(
+                        "ServerReady", "NotCreated", "the memory server Deployment does not exist yet"));
     }
 
     @Test
@@ -133,7 +144,8 @@ class ComponentChecksTest {
                 .withNewState().withNewWaiting().withReason("ImagePullBackOff").endWaiting().endState()
                 .endContainerStatus().endStatus().build();
 
-        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), () -> List.of(pod)).message())
+        assertThat(ComponentChecks.qdrant(ms, Optional.of(sts), Optional.empty(), Optional.empty(), () -> List.of(pod))
+                .message())
                 .isEqualTo("0/1 Qdrant pods ready; pod memory-qdrant-0: container qdrant ImagePullBackOff");
     }
 

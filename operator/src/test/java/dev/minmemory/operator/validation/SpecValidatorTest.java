@@ -56,6 +56,7 @@ class SpecValidatorTest {
                 problems(ms -> ms.getSpec().getIngress().setTls(null)),
                 problems(ms -> ms.getSpec().getIngress().setTls(new TlsSpec())),
                 problems(ms -> ms.getSpec().getQdrant().setReplicationFactor(3)),
+                problems(ms -> ms.getSpec().getQdrant().getSnapshots().setSchedule("0 3 * * *")),
                 problems(ms -> ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.example.com", "gw", null))),
                 problems(ms -> {
                     ms.getSpec().getIngress().setEnabled(false);
@@ -69,7 +70,7 @@ class SpecValidatorTest {
                 .map(ValidationRule::getMessage)
                 .toList();
 
-        assertThat(celMessages).hasSize(11);
+        assertThat(celMessages).hasSize(12);
         assertThat(javaMessages).containsAll(celMessages);
     }
 
