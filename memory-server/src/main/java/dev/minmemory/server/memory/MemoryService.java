@@ -57,6 +57,7 @@ public class MemoryService {
 
     public StoreResult store(String user, NewMemory request) {
         requireText("text", request.text());
+        MemoryBounds.requireRequestWithin(request.text(), request.tags());
         requireText("entity", request.entity());
         Scope scope = request.scope();
         requireTextIfGiven("project", request.project());
@@ -283,6 +284,7 @@ public class MemoryService {
         if (changes.text() != null) {
             requireText("text", changes.text());
         }
+        MemoryBounds.requireRequestWithin(changes.text(), changes.tags());
         requireTextIfGiven("entity", changes.entity());
         requireTextIfGiven("project", changes.project());
         requireTextIfGiven("task_id", changes.taskId());

@@ -185,6 +185,24 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void aTextOverTheToolsCharacterLimitOrTooManyTagsIsRefusedWithoutASchemaToCatchIt() {
+        String tooLong = "🙂".repeat(MemoryBounds.TEXT_CHARACTERS + 1);
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, MemoryBounds.TAGS).mapToObj(i -> "t" + i)
+                .toList();
+        assertThatThrownBy(() -> store("u", tooLong, Scope.GLOBAL, null, null))
+                .isInstanceOf(MemoryRequestException.class).hasMessageContaining("text is 32001 characters long");
+        StoreResult stored = store("u", "The deploy script lives in ops/", Scope.GLOBAL, null, null);
+        assertThatThrownBy(() -> service.update("u", stored.id(), new MemoryChanges(tooLong, null, null, null, null,
+                null, null, null, null))).isInstanceOf(MemoryRequestException.class)
+                .hasMessageContaining("at most 32000");
+        assertThatThrownBy(() -> service.update("u", stored.id(), new MemoryChanges(null, null, null, null, null,
+                null, tooMany, null, null))).isInstanceOf(MemoryRequestException.class)
+                .hasMessageContaining("tags has 51 entries; at most 50");
+
+        assertThat(service.fetch("u", stored.id()).memory().text()).isEqualTo("The deploy script lives in ops/");
+    }
+
+    @Test
     void theSameTextInAnotherProjectOrForAnotherUserIsNotADuplicate() {
         StoreResult a = store("u", "Deployments go out on Tuesdays", Scope.PROJECT, "shop", null);
         StoreResult b = store("u", "Deployments go out on Tuesdays", Scope.PROJECT, "blog", null);
