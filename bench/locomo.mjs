@@ -68,13 +68,8 @@ async function tool(client, name, args) {
 
 /** One client per conversation, conversations in parallel, each conversation's turns in order (duplicates see earlier turns). */
 async function storeAll(url, conversations) {
-  // The clients list the tools one after the other: concurrent first tools/list calls can fail with an internal
-  // error while the server generates the tools' schemas (a race in quarkus-mcp-server 1.10.1, seen here).
-  const clients = [];
-  for (const conversation of conversations) {
-    clients.push(await connect(url, { name: 'bench-locomo-store' }));
-    await clients.at(-1).listTools();
-  }
+  const clients = await Promise.all(conversations.map(() => connect(url, { name: 'bench-locomo-store' })));
+  await Promise.all(clients.map((client) => client.listTools()));
   const start = performance.now();
   await Promise.all(conversations.map(async (conversation, c) => {
     const client = clients[c];

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { connect } from '../lib/mcp.js';
+import { startServer, stop } from '../lib/server.js';
 import { sharedServer } from '../lib/shared.js';
 
 const READ_TOOLS = ['retrieve_context', 'search', 'fetch', 'list_entities', 'search_entities', 'get_context_info'];
@@ -162,3 +163,26 @@ describe('tools/list', () => {
 function pick({ type, minimum, maximum, default: def }) {
   return Object.fromEntries(Object.entries({ type, minimum, maximum, default: def }).filter(([, v]) => v !== undefined));
 }
+
+describe('tools/list on a fresh server', () => {
+  const CLIENTS = 8;
+  let server;
+  let clients = [];
+
+  before(async () => {
+    server = await startServer();
+    clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => connect(server.url, { name: `first-list-${i}` })));
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await stop(server);
+  });
+
+  test(`${CLIENTS} clients listing the tools at the same moment all get the eleven tools`, async () => {
+    const lists = await Promise.allSettled(clients.map((c) => c.listTools()));
+    for (const list of lists) {
+      assert.equal(list.status, 'fulfilled', String(list.reason));
+      assert.equal(list.value.tools.length, READ_TOOLS.length + WRITE_TOOLS.length);
+    }
+  });
+});

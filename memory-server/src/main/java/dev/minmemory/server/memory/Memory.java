@@ -53,11 +53,28 @@ public record Memory(
     }
 
     public Memory withLink(String targetId, RelationType type, Instant now) {
-        List<String> links = relatedTo.contains(targetId) ? relatedTo
-                : Stream.concat(relatedTo.stream(), Stream.of(targetId)).toList();
-        Map<String, RelationType> types = new HashMap<>(relationTypes);
-        types.put(targetId, type);
-        return new Memory(id, user, text, memoryType, scope, entity, project, taskId, links, types, tags, status,
+        return withLinks(List.of(targetId), Map.of(targetId, type), now);
+    }
+
+    /**
+     * The same memory linked to these targets as well (typed where a type is given, replacing an older type); a
+     * link to itself is left out. Unchanged links leave the record, {@code updatedAt} included, as it is.
+     */
+    public Memory withLinks(List<String> targets, Map<String, RelationType> types, Instant now) {
+        List<String> links = Stream.concat(relatedTo.stream(), targets.stream())
+                .filter(target -> !target.equals(id))
+                .distinct()
+                .toList();
+        Map<String, RelationType> linkTypes = new HashMap<>(relationTypes);
+        types.forEach((target, type) -> {
+            if (!target.equals(id)) {
+                linkTypes.put(target, type);
+            }
+        });
+        if (links.equals(relatedTo) && linkTypes.equals(relationTypes)) {
+            return this;
+        }
+        return new Memory(id, user, text, memoryType, scope, entity, project, taskId, links, linkTypes, tags, status,
                 priority, createdAt, now, deleted, deletedAt, supersededBy);
     }
 

@@ -80,9 +80,21 @@ public class MemoryService {
                             && SameStatement.same(hit.memory().text(), request.text()))
                     .findFirst();
             if (duplicate.isPresent()) {
+                Memory existing = duplicate.get().memory();
+                // The links asked for are not lost with the duplicate: the memory that already says it gets them.
+                Memory linked = withinBounds(existing.withLinks(memory.relatedTo(), relations, now));
+                if (linked != existing) {
+                    store.saveKeepingVector(linked);
+                    relations.forEach((target, type) -> {
+                        if (type == RelationType.SUPERSEDES
+                                || existing.relationTypes().get(target) == RelationType.SUPERSEDES) {
+                            updateSupersession(user, target);
+                        }
+                    });
+                }
                 // The memory it names may itself have been written a moment ago.
                 write[0] = store.latestWrite();
-                return new StoreResult(duplicate.get().memory().id(), true, duplicate.get().similarity(), List.of());
+                return new StoreResult(existing.id(), true, duplicate.get().similarity(), List.of());
             }
             write[0] = store.saveBeforeDurable(memory, vector);
             relations.forEach((target, type) -> {

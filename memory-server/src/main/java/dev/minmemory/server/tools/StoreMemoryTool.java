@@ -44,7 +44,7 @@ public class StoreMemoryTool {
                     preferences), 'project' for one project (needs project), 'task' for one task in a project (needs \
                     project and task_id). If a memory of the same scope already makes the same statement (the same \
                     words in the same order, give or take case, punctuation and articles), nothing new is stored and \
-                    its id comes back with duplicate=true; a correction (other order, number, name, date, a \
+                    its id comes back with duplicate=true (the links you pass are added to it); a correction (other order, number, name, date, a \
                     negation) is stored. Returns the memory id and, as candidates, similar memories of the same scope \
                     and entity that the new one may refine, contradict or supersede: link them with link_memories \
                     (relation supersedes hides the old one from retrieve_context).""",

@@ -168,6 +168,23 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void aDuplicateStoredWithLinksGivesThemToTheMemoryItDuplicates() {
+        String evidence = store("u", "The CI logs show tabs in every Go file.", Scope.GLOBAL, null, null, "ci").id();
+        String outdated = store("u", "The user prefers spaces in Go code.", Scope.GLOBAL, null, null, "style").id();
+        StoreResult first = store("u", "The user prefers tabs over spaces in Go code", Scope.GLOBAL, null, null);
+
+        StoreResult again = service.store("u", new NewMemory("The user prefers tabs over spaces in Go code.",
+                MemoryType.PROJECT_CONTEXT, Scope.GLOBAL, "topic", null, null, List.of(evidence),
+                Map.of(outdated, RelationType.SUPERSEDES), null, null, null));
+
+        assertThat(again.duplicate()).isTrue();
+        Memory kept = service.fetch("u", first.id()).memory();
+        assertThat(kept.relatedTo()).containsExactlyInAnyOrder(evidence, outdated);
+        assertThat(kept.relationTypes()).containsExactly(Map.entry(outdated, RelationType.SUPERSEDES));
+        assertThat(service.fetch("u", outdated).memory().supersededBy()).isEqualTo(first.id());
+    }
+
+    @Test
     void theSameTextInAnotherProjectOrForAnotherUserIsNotADuplicate() {
         StoreResult a = store("u", "Deployments go out on Tuesdays", Scope.PROJECT, "shop", null);
         StoreResult b = store("u", "Deployments go out on Tuesdays", Scope.PROJECT, "blog", null);

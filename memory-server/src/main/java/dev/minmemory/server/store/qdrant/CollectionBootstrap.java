@@ -47,8 +47,9 @@ final class CollectionBootstrap {
     }
 
     void prepare() {
+        // Not a probe: the first call waits for the channel to connect, so it gets a caller's timeout.
         HealthCheckReply health = qdrant.call("health check",
-                qdrant.probes().qdrant().healthCheck(HealthCheckRequest.getDefaultInstance()));
+                qdrant.calls().qdrant().healthCheck(HealthCheckRequest.getDefaultInstance()));
         requireSupportedVersion(health.getVersion());
         if (!exists()) {
             create();
