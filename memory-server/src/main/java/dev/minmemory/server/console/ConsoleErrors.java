@@ -31,7 +31,10 @@ public class ConsoleErrors {
 
     @ServerExceptionMapper
     public Response refused(MemoryRequestException e) {
-        return error(e instanceof MemoryNotFoundException ? 404 : 400, e.getMessage());
+        // The domain's not-found message advises an assistant which tool to call; a person gets it without that.
+        return e instanceof MemoryNotFoundException notFound
+                ? error(404, "No memory with id '" + notFound.id() + "' exists.")
+                : error(400, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -95,9 +95,10 @@ class ConsoleInLocalModeTest {
         change().body("{\"related_id\":\"" + memory + "\",\"relation_type\":\"supports\"}")
                 .post("/console/api/memories/" + memory + "/links").then().statusCode(400)
                 .body("error", containsString("cannot be linked to itself"));
-        change().body("{\"related_id\":\"" + UUID.randomUUID() + "\",\"relation_type\":\"supports\"}")
+        String missing = UUID.randomUUID().toString();
+        change().body("{\"related_id\":\"" + missing + "\",\"relation_type\":\"supports\"}")
                 .post("/console/api/memories/" + memory + "/links").then().statusCode(404)
-                .body("error", containsString("No memory with id"));
+                .body("error", equalTo("No memory with id '" + missing + "' exists."));
         change().body("{\"related_id\":\"x\",\"relation_type\":\"likes\"}")
                 .post("/console/api/memories/" + memory + "/links").then().statusCode(400)
                 .body("error", containsString("'likes' is not one of"));
