@@ -4,6 +4,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.mcp.server.ToolManager;
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -13,7 +14,8 @@ import io.quarkus.runtime.StartupEvent;
 @Singleton
 public class SchemasMadeAtStartup {
 
-    void make(@Observes StartupEvent event, ToolManager tools) {
-        tools.forEach(ToolManager.ToolInfo::asJson);
+    void make(@Observes StartupEvent event) {
+        // Looked up, not injected: injecting the ToolManager makes the extension advertise tools.listChanged.
+        Arc.container().instance(ToolManager.class).get().forEach(ToolManager.ToolInfo::asJson);
     }
 }
