@@ -226,4 +226,11 @@ describe('isolation between users in auth mode', () => {
     assert.equal(entities[0].count, 3);
     assert.deepEqual(await aliceView(), before_);
   });
+
+  test("resources/list shows alice exactly her memories and bob none of them", async () => {
+    const uris = async (client) => (await client.listResources()).resources.map((r) => r.uri);
+    assert.deepEqual((await uris(alice)).sort(), Object.values(ids).map((id) => `memory://${id}`).sort());
+    const bobs = await uris(bob);
+    for (const id of Object.values(ids)) assert.ok(!bobs.includes(`memory://${id}`), `bob lists alice's ${id}`);
+  });
 });

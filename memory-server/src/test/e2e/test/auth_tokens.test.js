@@ -228,11 +228,12 @@ describe('scopes in auth mode', () => {
     await assertInsufficient(caller, 'store_memory', storeArgs, 'mcp:write');
   });
 
-  test('reading a resource, getting a prompt and completing an argument need mcp:read', async () => {
+  test('reading or listing resources, getting a prompt and completing an argument need mcp:read', async () => {
     const writer = await session({ scope: 'mcp:write' });
     const reader = await session({ scope: 'mcp:read' });
     const requests = [
       { jsonrpc: '2.0', id: 2, method: 'resources/read', params: { uri: 'memory://00000000-0000-0000-0000-000000000000' } },
+      { jsonrpc: '2.0', id: 2, method: 'resources/list', params: {} },
       { jsonrpc: '2.0', id: 2, method: 'prompts/get', params: { name: 'remember', arguments: {} } },
       { jsonrpc: '2.0', id: 2, method: 'completion/complete', params: { ref: { type: 'ref/prompt', name: 'recall' }, argument: { name: 'topic', value: 'x' } } },
     ];

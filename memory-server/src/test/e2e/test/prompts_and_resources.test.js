@@ -1,5 +1,5 @@
 // What a client gets besides tools, through the SDK client's own methods: the instructions of initialize, the recall
-// and remember prompts with completions, and memories read as memory://{id} resources.
+// and remember prompts with completions, and memories listed and read as memory://{id} resources.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -87,15 +87,71 @@ describe('resources', () => {
   let client;
   const project = unique('resources');
   let stored;
+  // Stored one after the other, a few milliseconds apart, so that their order of creation is certain.
+  const inOrder = [];
+  const store = (text, entity) => call(client, 'store_memory', { text, memory_type: 'project_context', scope: 'project', entity, project });
+
+  /** Every page of resources/list, following nextCursor. */
+  async function listAll() {
+    const pages = [];
+    let cursor;
+    do {
+      const page = await client.listResources(cursor ? { cursor } : {});
+      pages.push(page.resources);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return pages;
+  }
 
   before(async () => {
     client = await connect((await sharedServer()).url);
-    stored = await call(client, 'store_memory', {
-      text: 'The wombat cache is flushed every night at 02:00 UTC.', memory_type: 'project_context', scope: 'project',
-      entity: 'wombat-cache', project,
-    });
+    stored = await store('The wombat cache is flushed every night at 02:00 UTC.', 'wombat-cache');
+    for (let i = 0; i < 55; i += 5) {
+      await Promise.all([0, 1, 2, 3, 4].map((j) => store(`Numbat ledger entry ${i + j} is reconciled weekly.`, 'numbat-ledger')));
+    }
+    for (const word of ['first', 'second', 'third']) {
+      inOrder.push((await store(`The ${word} quoll rota starts on Monday.`, 'quoll-rota')).id);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   });
   after(() => client?.close());
+
+  test("lists the caller's memories newest first, as memory:// resources titled by entity and text", async () => {
+    const listed = (await listAll()).flat();
+    const positions = [...inOrder].reverse().map((id) => listed.findIndex((r) => r.uri === `memory://${id}`));
+    assert.ok(positions[0] >= 0 && positions[0] < positions[1] && positions[1] < positions[2], JSON.stringify(positions));
+    const newest = listed[positions[0]];
+    assert.equal(newest.title, 'quoll-rota: The third quoll rota starts on Monday.');
+    assert.equal(newest.mimeType, 'application/json');
+    assert.ok(!Number.isNaN(Date.parse(newest.annotations.lastModified)), JSON.stringify(newest));
+  });
+
+  test('paging with nextCursor lists every memory exactly once, 50 at most a page', async () => {
+    const pages = await listAll();
+    assert.ok(pages.length > 1, `${pages.length} page(s)`);
+    assert.ok(pages.every((page) => page.length <= 50), pages.map((page) => page.length).join(','));
+    const uris = pages.flat().map((r) => r.uri);
+    assert.equal(new Set(uris).size, uris.length, 'no memory twice');
+    for (const id of [stored.id, ...inOrder]) assert.ok(uris.includes(`memory://${id}`), id);
+  });
+
+  test('each listed uri reads back with resources/read', async () => {
+    const { resources } = await client.listResources();
+    for (const resource of resources) {
+      const { contents } = await client.readResource({ uri: resource.uri });
+      assert.equal(contents[0].uri, resource.uri);
+      assert.equal(`memory://${JSON.parse(contents[0].text).id}`, resource.uri);
+    }
+  });
+
+  test('a cursor the server did not give out is an invalid-params error', async () => {
+    await assert.rejects(client.listResources({ cursor: 'not-a-cursor' }), (error) => {
+      assert.ok(error instanceof McpError, String(error));
+      assert.equal(error.code, -32602);
+      assert.match(error.message, /cursor/);
+      return true;
+    });
+  });
 
   test('lists the memory://{id} template', async () => {
     const { resourceTemplates } = await client.listResourceTemplates();

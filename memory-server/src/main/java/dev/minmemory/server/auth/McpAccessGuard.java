@@ -27,7 +27,7 @@ import io.vertx.ext.web.RoutingContext;
  * <li>a session continues only with its owner's tokens: else 403 (a session that is not open is answered 404 by
  * {@link McpSessions});</li>
  * <li>{@code tools/call} needs {@code mcp:read} or {@code mcp:write} by the tool's read-only annotation, and
- * {@code resources/read}, {@code prompts/get} and {@code completion/complete} need {@code mcp:read}: else 403
+ * {@code resources/read}, {@code resources/list}, {@code prompts/get} and {@code completion/complete} need {@code mcp:read}: else 403
  * {@code insufficient_scope}.</li>
  * </ol>
  */
@@ -35,8 +35,8 @@ import io.vertx.ext.web.RoutingContext;
 public class McpAccessGuard {
 
     private static final String SESSION_HEADER = "Mcp-Session-Id";
-    private static final Set<String> READING_METHODS = Set.of("resources/read", "prompts/get",
-            "completion/complete");
+    private static final Set<String> READING_METHODS = Set.of("resources/read", "resources/list",
+            "prompts/get", "completion/complete");
 
     private final AuthSettings auth;
     private final BearerAuthentication bearer;
@@ -93,7 +93,7 @@ public class McpAccessGuard {
         return Optional.empty();
     }
 
-    /** Tools need the scope their annotations call for; reading a memory, a prompt or a completion reads. */
+    /** Tools need the scope their annotations call for; reading or listing memories, a prompt or a completion reads. */
     private Optional<String> requiredScope(JsonObject message) {
         Object method = message.getValue("method");
         if ("tools/call".equals(method)) {

@@ -17,6 +17,8 @@ public final class McpRouteOrder {
     public static final int SESSIONS = -195;
     public static final int ENVELOPE = -194;
     public static final int IN_FLIGHT = -193;
+    /** Our own answer to {@code resources/list}, for the caller's memories (see {@code tools.RecentMemoriesList}). */
+    public static final int RESOURCE_LIST = -192;
 
     private McpRouteOrder() {
     }

@@ -19,6 +19,8 @@ import io.quarkiverse.mcp.server.TextResourceContents;
  */
 public class MemoryResource {
 
+    static final String MIME_TYPE = "application/json";
+
     private final MemoryService memories;
     private final CallerIdentity caller;
     private final ObjectMapper json;
@@ -29,13 +31,13 @@ public class MemoryResource {
         this.json = json;
     }
 
-    @ResourceTemplate(name = "memory", title = "A memory", uriTemplate = "memory://{id}", mimeType = "application/json",
+    @ResourceTemplate(name = "memory", title = "A memory", uriTemplate = "memory://{id}", mimeType = MIME_TYPE,
             description = "One of your memories by id, as the fetch tool returns it: {id, title, text, url, metadata,"
                     + " related}. Ids come from search, fetch and retrieve_context.")
     TextResourceContents memory(String id, RequestUri uri) throws JsonProcessingException {
         try {
             FetchTool.FetchResult found = FetchTool.FetchResult.of(memories.fetch(caller.user(), id));
-            return new TextResourceContents(uri.value(), json.writeValueAsString(found), "application/json");
+            return new TextResourceContents(uri.value(), json.writeValueAsString(found), MIME_TYPE);
         } catch (MemoryRequestException e) {
             throw new McpException(e.getMessage(), JsonRpcErrorCodes.RESOURCE_NOT_FOUND);
         }

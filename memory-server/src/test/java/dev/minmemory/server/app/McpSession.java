@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** A minimal MCP Streamable HTTP client for in-JVM tests: initialize once, then call tools; bodies come back raw. */
+/** A minimal MCP Streamable HTTP client for in-JVM tests: initialize once, then send requests; answers come back raw. */
 final class McpSession {
 
     private final String sessionId;
@@ -28,8 +28,12 @@ final class McpSession {
     }
 
     String callTool(String name, Map<String, Object> arguments) {
-        return post(sessionId, Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", "tools/call",
-                "params", Map.of("name", name, "arguments", arguments))).body().asString();
+        return request("tools/call", Map.of("name", name, "arguments", arguments)).body().asString();
+    }
+
+    Response request(String method, Map<String, Object> params) {
+        return post(sessionId, Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", method, "params",
+                params));
     }
 
     private static Response post(String session, Map<String, Object> body) {
