@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 /** Every object the operator would apply for a MemoryServer, keyed by a file-friendly name. */
 final class DesiredObjects {
 
-    static final List<OwnedResource<? extends HasMetadata>> DEPENDENTS = List.of(
+    static final List<DesiredState<? extends HasMetadata>> DEPENDENTS = List.of(
             new QdrantApiKeySecretDependentResource(),
             new AuthSecretDependentResource(),
             new QdrantServiceDependentResource(),
@@ -44,7 +44,7 @@ final class DesiredObjects {
         return objects;
     }
 
-    private static boolean switchedOn(OwnedResource<? extends HasMetadata> dependent, MemoryServer ms) {
+    private static boolean switchedOn(DesiredState<? extends HasMetadata> dependent, MemoryServer ms) {
         if (dependent instanceof IngressDependentResource) {
             return new IngressEnabled().isMet(null, ms, null);
         }
