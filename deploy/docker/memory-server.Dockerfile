@@ -19,9 +19,6 @@
 ARG BASE_IMAGE=eclipse-temurin:17.0.15_6-jre-noble
 
 FROM ${BASE_IMAGE} AS model-cache
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
-    && rm -rf /var/lib/apt/lists/*
 COPY memory-server/target/quarkus-app/ /opt/min-memory/app/
 COPY deploy/docker/extract-model-cache.sh /usr/local/bin/extract-model-cache.sh
 RUN extract-model-cache.sh /opt/min-memory/app /opt/min-memory/model-cache

@@ -7,7 +7,10 @@
 // The memory server runs with MEMORY_OIDC_ISSUER only: no MEMORY_PUBLIC_URL and no MEMORY_OIDC_AUDIENCE, so the
 // canonical resource (and the audience tokens must name) is the default http://localhost:<port>/mcp. Clients use
 // that URL: the SDK refuses a protected resource whose `resource` does not match the URL it connects to.
-import { startAuthorizationServer } from './authorization-server.js';
+//
+// The web console of that server is registered with the authorization server as a public client whose redirect URI
+// is http://localhost:<port>/console/, and the server is told its client id (MEMORY_CONSOLE_CLIENT_ID).
+import { registerPublicClient, startAuthorizationServer } from './authorization-server.js';
 import { freePort, freePorts, freshDataDir, spawnServer, waitReady } from './server.js';
 import { detach } from './shared.js';
 
@@ -17,8 +20,10 @@ let local;
 export async function startAuthModeServer(issuer, { env = {}, port } = {}) {
   port ??= await freePort();
   const [managementPort] = (await freePorts(2)).filter((candidate) => candidate !== port);
+  const consoleClientId = await registerPublicClient(issuer,
+    { clientName: 'min-memory web console', redirectUris: [`http://localhost:${port}/console/`] });
   const server = spawnServer({ dataDir: freshDataDir('auth'), port, managementPort,
-    env: { MEMORY_OIDC_ISSUER: issuer, ...env } });
+    env: { MEMORY_OIDC_ISSUER: issuer, MEMORY_CONSOLE_CLIENT_ID: consoleClientId, ...env } });
   await waitReady(server);
   return Object.assign(server, describeAuthServer(`http://localhost:${port}/mcp`, issuer, server.managementUrl));
 }
@@ -32,13 +37,14 @@ export function describeAuthServer(url, issuer, managementUrl) {
     managementUrl,
     port: Number(port),
     resource: `${origin}/mcp`,
+    consoleUrl: `${origin}/console/`,
     issuer,
     resourceMetadataUrl: `${origin}/.well-known/oauth-protected-resource/mcp`,
   };
 }
 
 /**
- * {url, baseUrl, managementUrl, resource, issuer, resourceMetadataUrl} of the shared auth-mode server. `authorizationServer` is set
+ * {url, baseUrl, managementUrl, resource, consoleUrl, issuer, resourceMetadataUrl} of the shared auth-mode server. `authorizationServer` is set
  * only when this process started it (run on its own).
  */
 export async function sharedAuthServer() {

@@ -7,6 +7,8 @@
 //   whose `scope` is what was asked of `mcp:read mcp:write`.
 // - An interaction route that approves everything without HTML: the login picks the account named by `login_hint`
 //   (else the default account), the consent grants the requested scopes for the requested resource.
+// - CORS for browsers: a public client may call the token endpoint from the origins of its redirect URIs (the web
+//   console does, from the memory server's origin).
 //
 // `signToken()` signs arbitrary claims with the same keys (or others) for the negative cases a well-behaved
 // authorization server never issues.
@@ -104,6 +106,8 @@ function createProvider(issuer, { keys, defaultAccount, accessTokenTTL }) {
       token_endpoint_auth_method: 'none',
     },
     pkce: { required: () => true },
+    clientBasedCORS: (_ctx, origin, client) => client.clientAuthMethod === 'none'
+      && client.redirectUris.some((uri) => new URL(uri).origin === origin),
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true },
@@ -124,7 +128,7 @@ function createProvider(issuer, { keys, defaultAccount, accessTokenTTL }) {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
     cookies: { keys: ['min-memory-e2e-test-only-cookie-key'] },
-    ttl: { AccessToken: accessTokenTTL, AuthorizationCode: 60, Grant: 3600, Interaction: 600, Session: 3600 },
+    ttl: { AccessToken: accessTokenTTL, IdToken: accessTokenTTL, AuthorizationCode: 60, Grant: 3600, Interaction: 600, Session: 3600 },
     renderError: (ctx, out) => {
       ctx.type = 'json';
       ctx.body = out;
@@ -154,6 +158,23 @@ async function approve(provider, req, res, defaultAccount) {
     grant.addResourceScope(indicator, scopes.join(' '));
   }
   await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+}
+
+/**
+ * Registers a public client (authorization code, PKCE, no secret) with the authorization server at `issuer` through
+ * its open dynamic client registration, as an administrator would register the web console. Returns its client id.
+ */
+export async function registerPublicClient(issuer, { clientName, redirectUris }) {
+  const { registration_endpoint: endpoint } = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ client_name: clientName, redirect_uris: redirectUris, token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code'], response_types: ['code'] }),
+  });
+  const client = await response.json();
+  if (response.status !== 201) throw new Error(`registering ${clientName} failed with ${response.status}: ${JSON.stringify(client)}`);
+  return client.client_id;
 }
 
 /**

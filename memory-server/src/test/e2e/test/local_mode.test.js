@@ -8,7 +8,7 @@ import { call, connect } from '../lib/mcp.js';
 import { freePorts, freshDataDir, kill, spawnServer, stop, waitReady } from '../lib/server.js';
 import { unique } from '../lib/shared.js';
 
-const inContainer = existsSync('/.dockerenv') || existsSync('/run/.containerenv');
+const inContainer = existsSync('/.dockerenv') || existsSync('/run/.containerenv') || 'container' in process.env;
 
 async function exitCodeOf(server) {
   const timer = setTimeout(() => kill(server), 120_000);

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -32,6 +33,7 @@ public class LocalModeGuard {
     private static final Logger LOG = Logger.getLogger(LocalModeGuard.class);
     private static final String ALLOW_CONTAINER = "MEMORY_ALLOW_UNAUTHENTICATED_CONTAINER";
     private static final List<String> CONTAINER_MARKERS = List.of(".dockerenv", "run/.containerenv");
+    private static final String CONTAINER_VARIABLE = "container";
 
     private final AuthSettings auth;
     private final String host;
@@ -55,10 +57,10 @@ public class LocalModeGuard {
         }
         boolean loopback = isLoopback(host) && isLoopback(managementHost);
         if (!loopback && auth.config().allowUnauthenticatedContainer()) {
-            if (!runsInContainer(Path.of("/"))) {
+            if (!runsInContainer(Path.of("/"), System.getenv())) {
                 throw refusal(ALLOW_CONTAINER + "=true applies inside a container only (none of /"
-                        + String.join(", /", CONTAINER_MARKERS)
-                        + " exists here): configure an authorization server, or listen on 127.0.0.1.");
+                        + String.join(", /", CONTAINER_MARKERS) + " exists here, and " + CONTAINER_VARIABLE
+                        + " is not set): configure an authorization server, or listen on 127.0.0.1.");
             }
             LOG.warnf("UNAUTHENTICATED: %s=true, so local mode listens on %s (MCP, port %d) and %s (management)"
                     + " without authentication. Anyone who reaches these ports acts as the single user '%s' and reads"
@@ -72,9 +74,13 @@ public class LocalModeGuard {
                 + " http://%s:%d/mcp, reachable from this machine only.", CallerIdentity.LOCAL_USER, host, port);
     }
 
-    /** Docker and Podman leave one of these files in every container they run. */
-    static boolean runsInContainer(Path root) {
-        return CONTAINER_MARKERS.stream().anyMatch(marker -> Files.exists(root.resolve(marker)));
+    /**
+     * Docker leaves /.dockerenv in every container, Podman /run/.containerenv and the variable {@code container}; the
+     * variable is needed because Podman's {@code --read-only} mounts a tmpfs over /run that hides its file.
+     */
+    static boolean runsInContainer(Path root, Map<String, String> environment) {
+        return environment.containsKey(CONTAINER_VARIABLE)
+                || CONTAINER_MARKERS.stream().anyMatch(marker -> Files.exists(root.resolve(marker)));
     }
 
     void registerManagement(@Observes ManagementInterface management) {

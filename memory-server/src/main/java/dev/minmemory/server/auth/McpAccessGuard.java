@@ -8,11 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 import dev.minmemory.server.http.McpRouteOrder;
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.json.DecodeException;
@@ -25,9 +22,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The OAuth 2.1 resource-server checks of every {@code /mcp} request, when an issuer is configured:
  * <ol>
- * <li>a bearer token from the Authorization header (never the query string), validated by the OIDC tenant
- * (signature from the issuer's JWKS, issuer, audience, expiry) and naming a subject: else 401 with the metadata
- * challenge; a signature that fails with a known key id first fetches the JWKS again ({@link SigningKeyRefresh});</li>
+ * <li>a valid bearer token naming a subject ({@link BearerAuthentication}): else 401 with the metadata
+ * challenge;</li>
  * <li>a session continues only with its owner's tokens: else 403 (a session that is not open is answered 404 by
  * {@link McpSessions});</li>
  * <li>{@code tools/call} needs {@code mcp:read} or {@code mcp:write} by the tool's read-only annotation, and
@@ -38,27 +34,23 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class McpAccessGuard {
 
-    private static final Logger LOG = Logger.getLogger(McpAccessGuard.class);
     private static final String SESSION_HEADER = "Mcp-Session-Id";
-    private static final String BEARER = "bearer ";
     private static final Set<String> READING_METHODS = Set.of("resources/read", "prompts/get",
             "completion/complete");
 
     private final AuthSettings auth;
-    private final TenantIdentityProvider tokens;
+    private final BearerAuthentication bearer;
     private final BearerChallenge challenge;
     private final SessionOwners sessions;
     private final ToolScopes toolScopes;
-    private final SigningKeyRefresh keys;
 
-    public McpAccessGuard(AuthSettings auth, TenantIdentityProvider tokens, BearerChallenge challenge,
-            SessionOwners sessions, ToolScopes toolScopes, SigningKeyRefresh keys) {
+    public McpAccessGuard(AuthSettings auth, BearerAuthentication bearer, BearerChallenge challenge,
+            SessionOwners sessions, ToolScopes toolScopes) {
         this.auth = auth;
-        this.tokens = tokens;
+        this.bearer = bearer;
         this.challenge = challenge;
         this.sessions = sessions;
         this.toolScopes = toolScopes;
-        this.keys = keys;
     }
 
     void register(@Observes Router router) {
@@ -68,41 +60,11 @@ public class McpAccessGuard {
     }
 
     private void authorize(RoutingContext context) {
-        Optional<String> token = bearerToken(context);
-        if (token.isEmpty()) {
-            reject(context, 401, challenge.missingToken());
-            return;
-        }
-        authenticate(context, token.get(), true);
-    }
-
-    private void authenticate(RoutingContext context, String token, boolean mayRefetchKeys) {
-        tokens.authenticate(new AccessTokenCredential(token)).subscribe().with(
-                identity -> context.vertx().runOnContext(ignored -> admit(context, identity)),
-                failure -> context.vertx().runOnContext(ignored -> {
-                    if (mayRefetchKeys && SigningKeyRefresh.signatureMismatch(failure)) {
-                        keys.refetchAndVerify(token).subscribe().with(
-                                verified -> context.vertx().runOnContext(again -> authenticate(context, token, false)),
-                                stillRefused -> context.vertx().runOnContext(again -> refuse(context, stillRefused)));
-                        return;
-                    }
-                    refuse(context, failure);
-                }));
-    }
-
-    private void refuse(RoutingContext context, Throwable failure) {
-        LOG.debugf("Refused a bearer token: %s", TokenRefusal.reason(failure));
-        reject(context, 401, challenge.invalidToken());
+        bearer.authenticate(context, McpAccessGuard::reject, identity -> admit(context, identity));
     }
 
     private void admit(RoutingContext context, SecurityIdentity identity) {
-        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        if (token.getSubject() == null || token.getSubject().isBlank()) {
-            LOG.debug("Refused a bearer token: its subject is empty");
-            reject(context, 401, challenge.invalidToken());
-            return;
-        }
-        String user = CallerIdentity.userOf(token);
+        String user = CallerIdentity.userOf((JsonWebToken) identity.getPrincipal());
         String session = context.request().getHeader(SESSION_HEADER);
         if (session != null && sessions.ownerOf(session).filter(owner -> !owner.equals(user)).isPresent()) {
             reject(context, 403, null);
@@ -155,15 +117,6 @@ public class McpAccessGuard {
             // not JSON: nothing to authorize here
         }
         return List.of();
-    }
-
-    private static Optional<String> bearerToken(RoutingContext context) {
-        String header = context.request().getHeader("Authorization");
-        if (header == null || header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.empty();
-        }
-        return Optional.of(header.substring(BEARER.length()).trim());
     }
 
     private static void reject(RoutingContext context, int status, String wwwAuthenticate) {

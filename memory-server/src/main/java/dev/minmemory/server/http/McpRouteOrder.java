@@ -1,7 +1,7 @@
 package dev.minmemory.server.http;
 
 /**
- * Where our handlers on {@code /mcp} run among Quarkus's: after its CORS filter (order -300), so that preflight
+ * Where our handlers on {@code /mcp} (and, at the same steps, on {@code /console}) run among Quarkus's: after its CORS filter (order -300), so that preflight
  * requests are answered and every answer, refusals included, carries the CORS headers a browser client needs to
  * read it; before the MCP endpoint itself. Each step may refuse the request; the body is read (within its size and
  * time limits) before anyone looks at it, the caller is known before the session and before the caller's work is

@@ -9,13 +9,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * DNS-rebinding protection for the MCP endpoint: a request whose Host, or Origin when a browser sends one, names a
- * host this server does not answer for is refused with 403 before it reaches the MCP handler. In local mode the
+ * DNS-rebinding protection for the MCP endpoint and the web console: a request whose Host, or Origin when a browser sends one, names a
+ * host this server does not answer for is refused with 403 before it reaches the MCP handler or the console. In local mode the
  * management interface gets the same check ({@code auth.LocalModeGuard} installs it there).
  */
 @Singleton
@@ -33,6 +34,7 @@ public class OriginGuard {
 
     void register(@Observes Router router) {
         router.route("/mcp*").order(McpRouteOrder.ORIGIN).handler(this::check);
+        router.route("/console*").order(McpRouteOrder.ORIGIN).handler(this::check);
     }
 
     /** Refuses the request with 403 unless its Host, and its Origin if any, name a host this server answers for. */
@@ -40,8 +42,13 @@ public class OriginGuard {
         String host = hostOf(context.request());
         String origin = context.request().getHeader("Origin");
         if (!allowedHost(host) || (origin != null && !allowedOrigin(origin))) {
-            context.response().setStatusCode(403).putHeader("Content-Type", "text/plain")
-                    .end("Forbidden: this server does not answer for that Host or Origin.");
+            String refusal = "Forbidden: this server does not answer for that Host or Origin.";
+            if (context.normalizedPath().startsWith("/console")) {
+                context.response().setStatusCode(403).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("error", refusal).encode());
+            } else {
+                context.response().setStatusCode(403).putHeader("Content-Type", "text/plain").end(refusal);
+            }
             return;
         }
         context.next();

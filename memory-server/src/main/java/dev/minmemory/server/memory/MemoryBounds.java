@@ -20,7 +20,27 @@ public final class MemoryBounds {
     /** Memory ids (UUIDs when this server made them), the ids of linked memories and user ids. */
     public static final int ID_BYTES = 256;
 
+    /** A request's text, in characters: the tools' schemas say the same, this holds it for every other caller too. */
+    public static final int TEXT_CHARACTERS = 32_000;
+    /** A request's tags, in entries (as above). */
+    public static final int TAGS = 50;
+
     private MemoryBounds() {
+    }
+
+    /**
+     * Refuses a text or tag list larger than a store or update request may carry. Records (imports) are bound by
+     * {@link #requireWithin} alone, so that what an older server stored can always be moved.
+     */
+    public static void requireRequestWithin(String text, List<String> tags) {
+        if (text != null && text.codePointCount(0, text.length()) > TEXT_CHARACTERS) {
+            throw new MemoryRequestException("text is " + text.codePointCount(0, text.length())
+                    + " characters long; at most " + TEXT_CHARACTERS + " are allowed. Split it into several memories.");
+        }
+        if (tags != null && tags.size() > TAGS) {
+            throw new MemoryRequestException("tags has " + tags.size() + " entries; at most " + TAGS
+                    + " are allowed. Keep the few that help find the memory.");
+        }
     }
 
     /** Refuses a record with a string over its bound, naming the argument, its size and the bound. */

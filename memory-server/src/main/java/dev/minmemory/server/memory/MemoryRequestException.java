@@ -9,7 +9,8 @@ public class MemoryRequestException extends RuntimeException {
 
     /** The same answer for an id that does not exist and one that belongs to someone else. */
     public static MemoryRequestException notFound(String id) {
-        return new MemoryRequestException("No memory with id '" + id + "' exists. Use retrieve_context or search to"
-                + " find the id of the memory you mean.");
+        return new MemoryNotFoundException(id,
+                "No memory with id '" + id + "' exists. Use retrieve_context or search to"
+                        + " find the id of the memory you mean.");
     }
 }

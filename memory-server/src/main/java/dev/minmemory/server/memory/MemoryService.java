@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,6 +57,7 @@ public class MemoryService {
 
     public StoreResult store(String user, NewMemory request) {
         requireText("text", request.text());
+        MemoryBounds.requireRequestWithin(request.text(), request.tags());
         requireText("entity", request.entity());
         Scope scope = request.scope();
         requireTextIfGiven("project", request.project());
@@ -143,6 +145,35 @@ public class MemoryService {
         requireText("query", query);
         return store.search(user, new SearchQuery(queryVector(query), query, MemoryFilter.ALL, limit,
                 fusion.forQuery(query)));
+    }
+
+    /**
+     * One page of the user's live memories, newest first (creation time, then id, descending), superseded ones
+     * included.
+     */
+    public MemoryPage browse(String user, BrowseRequest request) {
+        BrowseCursor after = request.cursor() == null ? null : BrowseCursor.decode(request.cursor());
+        MemoryFilter filter = new MemoryFilter(Scopes.forBrowsing(request.scope(), request.project(), request.taskId()),
+                request.memoryType() == null ? Set.of() : Set.of(request.memoryType()), null, null, null, false);
+        List<Memory> matching = new ArrayList<>();
+        store.forEachLive(user, filter, stored -> {
+            Memory memory = stored.memory();
+            if ((request.entity() == null || request.entity().equals(memory.entity()))
+                    && (request.tag() == null || memory.tags().contains(request.tag()))
+                    && (after == null || after.precedes(memory))) {
+                matching.add(memory);
+            }
+        });
+        List<Memory> page = matching.stream().sorted(BrowseCursor.NEWEST_FIRST).limit(request.limit()).toList();
+        String next = matching.size() > request.limit() ? BrowseCursor.encode(page.get(page.size() - 1)) : null;
+        return new MemoryPage(page, next);
+    }
+
+    /** Counts of the user's live memories per project, type, entity (the most used) and day of creation. */
+    public MemoryOverview overview(String user) {
+        MemoryOverviewTally tally = new MemoryOverviewTally();
+        store.forEachLive(user, MemoryFilter.ALL, stored -> tally.add(stored.memory()));
+        return tally.overview();
     }
 
     /** A live memory of the user, with its links, or a not-found error. */
@@ -253,6 +284,7 @@ public class MemoryService {
         if (changes.text() != null) {
             requireText("text", changes.text());
         }
+        MemoryBounds.requireRequestWithin(changes.text(), changes.tags());
         requireTextIfGiven("entity", changes.entity());
         requireTextIfGiven("project", changes.project());
         requireTextIfGiven("task_id", changes.taskId());

@@ -2,6 +2,7 @@ package dev.minmemory.server.memory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where one user's memories and their vectors live, as the domain uses it. Every method is confined to one user's
@@ -56,4 +57,10 @@ public interface MemoryStore {
 
     /** Counts of the user's live memories matching the filter. */
     MemoryStats stats(String user, MemoryFilter filter);
+
+    /**
+     * Visits every live memory of the user matching the filter, with its vector, in no particular order: what a
+     * person's own listing, overview and export read.
+     */
+    void forEachLive(String user, MemoryFilter filter, Consumer<StoredMemory> sink);
 }

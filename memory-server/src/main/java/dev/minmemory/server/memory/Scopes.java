@@ -58,6 +58,20 @@ public final class Scopes {
         return project == null ? List.of() : ofProject(project);
     }
 
+    /**
+     * What a person's listing shows, exactly what is asked (no hierarchy): an explicit scope is that level; a task id
+     * alone that task (in the project, if given); a project alone the project's own memories; nothing everything.
+     */
+    public static List<ScopeFilter> forBrowsing(Scope scope, String project, String taskId) {
+        if (scope != null) {
+            return List.of(level(scope, project, taskId));
+        }
+        if (taskId != null) {
+            return List.of(ScopeFilter.task(project, taskId));
+        }
+        return project == null ? List.of() : ofProject(project);
+    }
+
     /** One level in every project, or everything without a scope: what an entity name search looks at. */
     public static List<ScopeFilter> inEveryProject(Scope scope) {
         return scope == null ? List.of() : List.of(level(scope, null, null));

@@ -18,10 +18,20 @@ import dev.minmemory.server.memory.Memory;
 public final class KeywordText {
 
     /**
-     * Names the analysis below, for a store to record beside its keyword index: postings or sparse vectors made by
-     * another analysis must be rebuilt.
+     * Names the analysis and the BM25 parameters below, for a store to record beside its keyword index: postings or
+     * sparse vectors made by another analysis must be rebuilt (Qdrant's sparse vectors hold BM25's document side).
      */
-    public static final String ANALYSIS = "english";
+    public static final String ANALYSIS = "english-bm25-b0.3";
+
+    /** BM25's term-frequency saturation (Lucene's default). */
+    public static final float BM25_K1 = 1.2f;
+
+    /**
+     * BM25's length normalisation, lower than Lucene's 0.75: memories are a sentence or two, and a longer one holds
+     * more facts rather than repeating one, so it should not lose as much to a short one that shares a word. On
+     * LoCoMo 0.2 to 0.4 ranked the evidence first more often on both halves (docs/BENCHMARKS.md).
+     */
+    public static final float BM25_B = 0.3f;
 
     /**
      * Snowball's English stop list (174 words, question words and pronouns included): speaker names aside, these are

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,8 +54,13 @@ public final class MemoryArchive {
 
     /** Writes every memory of the store; returns how many. */
     public long export(BulkMemoryAccess store, Writer out) {
+        return export(store::forEachMemory, out);
+    }
+
+    /** Writes every memory that {@code memories} visits; returns how many. */
+    public long export(Consumer<Consumer<StoredMemory>> memories, Writer out) {
         long[] count = { 0 };
-        store.forEachMemory(stored -> {
+        memories.accept(stored -> {
             ObjectNode line = mapper.createObjectNode();
             line.put("format", FORMAT);
             line.put("embedding_model", embeddingModel);

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.minmemory.server.auth.CallerIdentity;
 import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.RelationType;
+import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
-import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -48,7 +48,7 @@ public class LinkMemoriesTool {
             @ToolArg(name = "relation_type", description = "How memory_id relates to related_id.")
             @OneOf(RelationType.class) String relationType) {
         // @formatter:on
-        RelationType type = WireValues.parse(RelationType.class, relationType);
+        RelationType type = WireEnum.parse(RelationType.class, relationType);
         Optional<RelationType> previous = memories.link(caller.user(), memoryId, relatedId, type);
         String message = previous.isEmpty() ? "Linked."
                 : previous.get() == type ? "These memories were already linked this way; nothing changed."

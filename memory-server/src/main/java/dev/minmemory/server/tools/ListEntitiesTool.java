@@ -17,9 +17,9 @@ import dev.minmemory.server.memory.MemoryFilter;
 import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
+import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
-import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -54,8 +54,8 @@ public class ListEntitiesTool {
             @ToolArg(description = "Entities per page.", defaultValue = "50") @Min(1) @Max(500) int limit) {
         // @formatter:on
         EntityPage page = memories.entities(caller.user(),
-                MemoryFilter.forListing(WireValues.parse(Scope.class, scope), project,
-                        WireValues.parse(MemoryType.class, memoryType)),
+                MemoryFilter.forListing(WireEnum.parse(Scope.class, scope), project,
+                        WireEnum.parse(MemoryType.class, memoryType)),
                 cursor, limit);
         return new EntityList(page.entities(), page.nextCursor(), page.totalEntities());
     }

@@ -20,7 +20,7 @@ public record MemoryView(String id, String text, MemoryType memoryType, Scope sc
         String taskId, List<String> tags, String status, String priority, Instant createdAt, Instant updatedAt,
         List<String> relatedTo, Map<String, RelationType> relationTypes, String supersededBy) {
 
-    static MemoryView of(Memory m) {
+    public static MemoryView of(Memory m) {
         return new MemoryView(m.id(), m.text(), m.memoryType(), m.scope(), m.entity(), m.project(), m.taskId(),
                 m.tags(), m.status(), m.priority(), m.createdAt(), m.updatedAt(), m.relatedTo(), m.relationTypes(),
                 m.supersededBy());

@@ -16,9 +16,9 @@ import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.RetrieveRequest;
 import dev.minmemory.server.memory.Scope;
+import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
-import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -76,7 +76,7 @@ public class RetrieveContextTool {
                     + "date (midnight UTC).", required = false) @Size(min = 1, max = 40) String createdBefore) {
         // @formatter:on
         var hits = memories.retrieve(caller.user(), new RetrieveRequest(query,
-                WireValues.parse(Scope.class, scope),
+                WireEnum.parse(Scope.class, scope),
                 memoryType == null ? Set.of() : new HashSet<>(memoryType), project, taskId, status,
                 includeRelated, limit, scoreThreshold, recencyWeight, includeSuperseded,
                 CreatedTime.parse("created_after", createdAfter), CreatedTime.parse("created_before", createdBefore)));

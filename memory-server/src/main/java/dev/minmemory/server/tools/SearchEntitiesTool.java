@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.minmemory.server.auth.CallerIdentity;
 import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.Scope;
+import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
-import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -47,7 +47,7 @@ public class SearchEntitiesTool {
             @ToolArg(description = "Maximum number of matches.", defaultValue = "5") @Min(1) @Max(50) int limit) {
         // @formatter:on
         return new EntityMatches(memories.searchEntities(caller.user(), query,
-                WireValues.parse(Scope.class, scope), limit).stream()
+                WireEnum.parse(Scope.class, scope), limit).stream()
                 .map(match -> new EntityMatchView(match.usage().entity(), Math.round(match.score() * 1000) / 1000.0,
                         match.usage().count(), match.usage().lastUpdated()))
                 .toList());

@@ -10,15 +10,16 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.minmemory.server.auth.CallerIdentity;
+import dev.minmemory.server.memory.MemoryBounds;
 import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.NewMemory;
 import dev.minmemory.server.memory.RelationType;
 import dev.minmemory.server.memory.Scope;
 import dev.minmemory.server.memory.StoreResult;
+import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
-import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -52,7 +53,7 @@ public class StoreMemoryTool {
                     idempotentHint = false, openWorldHint = false))
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
     StoreMemoryResult storeMemory(
-            @ToolArg(description = "The memory itself: one self-contained statement.") @Size(min = 1, max = 32_000) String text,
+            @ToolArg(description = "The memory itself: one self-contained statement.") @Size(min = 1, max = MemoryBounds.TEXT_CHARACTERS) String text,
             @ToolArg(name = "memory_type", description = "core_identity: who the user is and how they like to work; "
                     + "project_context: facts and decisions about a project; task_instruction: how to do a specific "
                     + "task; episodic: something that happened.") @OneOf(MemoryType.class) String memoryType,
@@ -69,14 +70,14 @@ public class StoreMemoryTool {
             @ToolArg(name = "relation_types", description = "Relation per related id, e.g. {\"<id>\": \"supersedes\"}.",
                     required = false) Map<String, RelationType> relationTypes,
             @ToolArg(description = "Free-form labels for filtering and keyword search.", required = false)
-            @Size(max = 50) List<String> tags,
+            @Size(max = MemoryBounds.TAGS) List<String> tags,
             @ToolArg(description = "Lifecycle status, e.g. active, completed, obsolete. Defaults to active.",
                     required = false) @Size(min = 1, max = 50) String status,
             @ToolArg(description = "Priority, e.g. low, medium, high.", required = false) @Size(min = 1, max = 50) String priority) {
         // @formatter:on
         StoreResult result = memories.store(caller.user(),
-                new NewMemory(text, WireValues.parse(MemoryType.class, memoryType),
-                        WireValues.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags,
+                new NewMemory(text, WireEnum.parse(MemoryType.class, memoryType),
+                        WireEnum.parse(Scope.class, scope), entity, project, taskId, relatedTo, relationTypes, tags,
                         status, priority));
         if (result.duplicate()) {
             return new StoreMemoryResult(result.id(), false, true, result.similarity(),

@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.minmemory.server.auth.CallerIdentity;
+import dev.minmemory.server.memory.MemoryBounds;
 import dev.minmemory.server.memory.MemoryChanges;
 import dev.minmemory.server.memory.MemoryService;
 import dev.minmemory.server.memory.MemoryType;
 import dev.minmemory.server.memory.Scope;
+import dev.minmemory.server.memory.WireEnum;
 import dev.minmemory.server.tools.schema.ArgumentSchemaGuardrail;
 import dev.minmemory.server.tools.schema.OneOf;
-import dev.minmemory.server.tools.schema.WireValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -42,20 +43,20 @@ public class UpdateMemoryTool {
     @ToolGuardrails(input = ArgumentSchemaGuardrail.class)
     UpdateResult updateMemory(
             @ToolArg(name = "memory_id", description = "The id of the memory to change.") @Size(min = 1, max = 100) String memoryId,
-            @ToolArg(description = "New text.", required = false) @Size(min = 1, max = 32_000) String text,
+            @ToolArg(description = "New text.", required = false) @Size(min = 1, max = MemoryBounds.TEXT_CHARACTERS) String text,
             @ToolArg(name = "memory_type", description = "New memory type.", required = false) @OneOf(MemoryType.class) String memoryType,
             @ToolArg(description = "New scope (project needs a project, task also a task_id).", required = false)
             @OneOf(Scope.class) String scope,
             @ToolArg(description = "New entity.", required = false) @Size(min = 1, max = 200) String entity,
             @ToolArg(description = "New project id.", required = false) @Size(min = 1, max = 200) String project,
             @ToolArg(name = "task_id", description = "New task id.", required = false) @Size(min = 1, max = 200) String taskId,
-            @ToolArg(description = "New tags (replace the old ones).", required = false) @Size(max = 50) List<String> tags,
+            @ToolArg(description = "New tags (replace the old ones).", required = false) @Size(max = MemoryBounds.TAGS) List<String> tags,
             @ToolArg(description = "New status, e.g. completed or obsolete.", required = false) @Size(min = 1, max = 50) String status,
             @ToolArg(description = "New priority.", required = false) @Size(min = 1, max = 50) String priority) {
         // @formatter:on
         MemoryChanges changes = new MemoryChanges(text,
-                WireValues.parse(MemoryType.class, memoryType),
-                WireValues.parse(Scope.class, scope), entity, project, taskId, tags, status,
+                WireEnum.parse(MemoryType.class, memoryType),
+                WireEnum.parse(Scope.class, scope), entity, project, taskId, tags, status,
                 priority);
         return new UpdateResult(MemoryView.of(memories.update(caller.user(), memoryId, changes)), text != null,
                 "Memory updated.");

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Dependencies point one way: tools, auth and http at the edge, the memory domain in the middle, the stores and the
+ * Dependencies point one way: tools, the web console, auth and http at the edge, the memory domain in the middle, the stores and the
  * embedder as adapters of the domain's ports, and the composition (which store, which embedder, the commands) at the
  * root, which nothing else knows.
  */
@@ -24,12 +24,13 @@ class DependencyRulesTest {
     @ArchTest
     static final ArchRule theDomainKnowsNoAdapterAndNoEdge = noClasses().that().resideInAPackage(ROOT + ".memory..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".store..", ROOT + ".embedding..",
-                    ROOT + ".tools..", ROOT + ".auth..", ROOT + ".http..");
+                    ROOT + ".tools..", ROOT + ".auth..", ROOT + ".http..", ROOT + ".console..");
 
     @ArchTest
     static final ArchRule adaptersKnowNoEdge = noClasses().that()
             .resideInAnyPackage(ROOT + ".store..", ROOT + ".embedding..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".tools..", ROOT + ".auth..", ROOT + ".http..");
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".tools..", ROOT + ".auth..", ROOT + ".http..",
+                    ROOT + ".console..");
 
     @ArchTest
     static final ArchRule theStoresDoNotKnowEachOther = slices().matching(ROOT + ".store.(*)..")
@@ -38,6 +39,16 @@ class DependencyRulesTest {
     @ArchTest
     static final ArchRule toolsReachStorageOnlyThroughTheDomain = noClasses().that().resideInAPackage(ROOT + ".tools..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".store..", ROOT + ".embedding..");
+
+    @ArchTest
+    static final ArchRule theConsoleReachesStorageOnlyThroughTheDomain = noClasses().that()
+            .resideInAPackage(ROOT + ".console..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".store..", ROOT + ".embedding..");
+
+    @ArchTest
+    static final ArchRule noOtherEdgeKnowsTheConsole = noClasses().that()
+            .resideInAnyPackage(ROOT + ".tools..", ROOT + ".auth..", ROOT + ".http..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".console..");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheComposition = noClasses().that().resideOutsideOfPackage(ROOT)

@@ -185,6 +185,24 @@ public abstract class MemoryServiceContract {
     }
 
     @Test
+    void aTextOverTheToolsCharacterLimitOrTooManyTagsIsRefusedWithoutASchemaToCatchIt() {
+        String tooLong = "🙂".repeat(MemoryBounds.TEXT_CHARACTERS + 1);
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, MemoryBounds.TAGS).mapToObj(i -> "t" + i)
+                .toList();
+        assertThatThrownBy(() -> store("u", tooLong, Scope.GLOBAL, null, null))
+                .isInstanceOf(MemoryRequestException.class).hasMessageContaining("text is 32001 characters long");
+        StoreResult stored = store("u", "The deploy script lives in ops/", Scope.GLOBAL, null, null);
+        assertThatThrownBy(() -> service.update("u", stored.id(), new MemoryChanges(tooLong, null, null, null, null,
+                null, null, null, null))).isInstanceOf(MemoryRequestException.class)
+                .hasMessageContaining("at most 32000");
+        assertThatThrownBy(() -> service.update("u", stored.id(), new MemoryChanges(null, null, null, null, null,
+                null, tooMany, null, null))).isInstanceOf(MemoryRequestException.class)
+                .hasMessageContaining("tags has 51 entries; at most 50");
+
+        assertThat(service.fetch("u", stored.id()).memory().text()).isEqualTo("The deploy script lives in ops/");
+    }
+
+    @Test
     void theSameTextInAnotherProjectOrForAnotherUserIsNotADuplicate() {
         StoreResult a = store("u", "Deployments go out on Tuesdays", Scope.PROJECT, "shop", null);
         StoreResult b = store("u", "Deployments go out on Tuesdays", Scope.PROJECT, "blog", null);
@@ -598,6 +616,71 @@ public abstract class MemoryServiceContract {
         assertThat(created.created()).isTrue();
         assertThat(existing.created()).isFalse();
         assertThat(existing.stats().countsByType()).isEqualTo(Map.of(MemoryType.PROJECT_CONTEXT, 2L));
+    }
+
+    @Test
+    void browsingPagesThroughTheCallersLiveMemoriesNewestFirstEachExactlyOnce() {
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clockShift = Duration.ofMinutes(i);
+            stored.add(store("u", "Browsing note number " + i + " about gardens.", Scope.GLOBAL, null, null).id());
+        }
+        store("other", "Someone else's note about gardens.", Scope.GLOBAL, null, null);
+        service.delete("u", stored.get(2));
+
+        MemoryPage first = service.browse("u", browse(null, null, null, null, null, null, 2));
+        MemoryPage second = service.browse("u", browse(null, null, null, null, null, first.nextCursor(), 2));
+
+        assertThat(first.memories()).extracting(Memory::id).containsExactly(stored.get(4), stored.get(3));
+        assertThat(second.memories()).extracting(Memory::id).containsExactly(stored.get(1), stored.get(0));
+        assertThat(second.nextCursor()).isNull();
+        assertThatThrownBy(() -> service.browse("u", browse(null, null, null, null, null, "made-up", 2)))
+                .isInstanceOf(MemoryRequestException.class).hasMessageContaining("not one this server gave out");
+    }
+
+    @Test
+    void browsingFiltersByScopeProjectTaskTypeEntityAndTagExactly() {
+        String global = store("u", "Coffee is brewed at seven.", Scope.GLOBAL, null, null, "coffee").id();
+        String project = store("u", "The shop's API runs on port 8443.", Scope.PROJECT, "shop", null, "api").id();
+        String task = store("u", "The checkout task needs a retry.", Scope.TASK, "shop", "T-1", "api").id();
+        String tagged = service.store("u", new NewMemory("Invoices go out on the first.", MemoryType.TASK_INSTRUCTION,
+                Scope.PROJECT, "billing", "billing", null, null, null, List.of("money"), null, null)).id();
+
+        assertThat(browsed(browse(Scope.GLOBAL, null, null, null, null, null, 10))).containsExactly(global);
+        assertThat(browsed(browse(null, "shop", null, null, null, null, 10))).containsExactlyInAnyOrder(project, task);
+        assertThat(browsed(browse(null, null, "T-1", null, null, null, 10))).containsExactly(task);
+        assertThat(browsed(browse(null, null, null, MemoryType.TASK_INSTRUCTION, null, null, 10)))
+                .containsExactly(tagged);
+        assertThat(browsed(browse(null, null, null, null, "api", null, 10))).containsExactlyInAnyOrder(project, task);
+        assertThat(browsed(new BrowseRequest(null, null, null, null, null, "money", null, 10))).containsExactly(tagged);
+    }
+
+    @Test
+    void theOverviewCountsTheCallersLiveMemoriesPerProjectTypeEntityAndDay() {
+        store("u", "The shop's API runs on port 8443.", Scope.PROJECT, "shop", null, "api");
+        store("u", "The shop deploys on Fridays.", Scope.PROJECT, "shop", null, "deploys");
+        String gone = store("u", "Coffee is brewed at seven.", Scope.GLOBAL, null, null, "coffee").id();
+        store("u", "Tea is brewed at five.", Scope.GLOBAL, null, null, "tea");
+        store("other", "Someone else's shop runs on port 1.", Scope.PROJECT, "theirs", null, "api");
+        service.delete("u", gone);
+
+        MemoryOverview overview = service.overview("u");
+
+        assertThat(overview.total()).isEqualTo(3);
+        assertThat(overview.byProject()).containsExactly(new MemoryOverview.Count("shop", 2));
+        assertThat(overview.byType()).containsExactly(new MemoryOverview.Count("project_context", 3));
+        assertThat(overview.byEntity()).extracting(MemoryOverview.Count::name).containsExactly("api", "deploys",
+                "tea");
+        assertThat(overview.byDay()).extracting(MemoryOverview.DayCount::count).containsExactly(3L);
+    }
+
+    private List<String> browsed(BrowseRequest request) {
+        return service.browse("u", request).memories().stream().map(Memory::id).toList();
+    }
+
+    private static BrowseRequest browse(Scope scope, String project, String task, MemoryType type, String entity,
+            String cursor, int limit) {
+        return new BrowseRequest(scope, project, task, type, entity, null, cursor, limit);
     }
 
     @Test

@@ -496,6 +496,34 @@ public abstract class MemoryStoreContract {
         });
     }
 
+    @Test
+    void theLiveMemoriesOfOneUserMatchingTheFilterAreVisitedWithTheirVectors() {
+        float[] vector = randomUnitVector();
+        Memory inP = save(memory("u", "in p", Scope.PROJECT, "p", null, "e"), vector);
+        save(memory("u", "in q", Scope.PROJECT, "q", null, "e"), randomUnitVector());
+        save(memory("other", "theirs in p", Scope.PROJECT, "p", null, "e"), randomUnitVector());
+        Memory deleted = save(memory("u", "deleted in p", Scope.PROJECT, "p", null, "e"), randomUnitVector());
+        store.saveKeepingVector(deleted.asDeleted(T0.plusSeconds(1)));
+
+        Map<String, StoredMemory> visited = new HashMap<>();
+        store.forEachLive("u", MemoryFilter.of(List.of(ScopeFilter.project("p"))),
+                stored -> visited.put(stored.memory().id(), stored));
+
+        assertThat(visited.keySet()).containsExactly(inP.id());
+        assertThat(visited.get(inP.id()).memory()).isEqualTo(inP);
+        assertThat(visited.get(inP.id()).vector()).containsExactly(vector, offset(1e-6f));
+    }
+
+    @Test
+    void visitingTheLiveMemoriesOfAUserWithoutAnyVisitsNothing() {
+        save(memory("other", "theirs", Scope.GLOBAL, null, null, "e"), randomUnitVector());
+
+        List<StoredMemory> visited = new ArrayList<>();
+        store.forEachLive("u", MemoryFilter.ALL, visited::add);
+
+        assertThat(visited).isEmpty();
+    }
+
     protected Memory save(Memory memory, float[] vector) {
         store.save(memory, vector);
         return memory;

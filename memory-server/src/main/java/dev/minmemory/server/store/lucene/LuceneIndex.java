@@ -14,11 +14,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -67,7 +70,15 @@ final class LuceneIndex implements Closeable {
         this.writer = writer;
         this.log = log;
         this.health = health;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                // BM25's parameters apply at search time; the norms Lucene indexes do not depend on them.
+                searcher.setSimilarity(new BM25Similarity(KeywordText.BM25_K1, KeywordText.BM25_B));
+                return searcher;
+            }
+        });
         searchers.addListener(pending);
         this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "lucene-committer");

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 import dev.minmemory.server.memory.DuplicateQuery;
@@ -168,10 +169,19 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
     }
 
     @Override
+    public void forEachLive(String user, MemoryFilter filter, Consumer<StoredMemory> sink) {
+        visit(FilterQueries.liveMemories(user, filter), sink);
+    }
+
+    @Override
     public void forEachMemory(Consumer<StoredMemory> sink) {
+        visit(new MatchAllDocsQuery(), sink);
+    }
+
+    private void visit(Query query, Consumer<StoredMemory> sink) {
         index.read(searcher -> {
             StoredFields stored = searcher.storedFields();
-            for (int doc : IndexReads.matchingDocs(searcher, new MatchAllDocsQuery())) {
+            for (int doc : IndexReads.matchingDocs(searcher, query)) {
                 sink.accept(new StoredMemory(IndexReads.source(stored, doc), IndexReads.vectorOf(searcher, doc)));
             }
             return null;

@@ -26,7 +26,7 @@ import io.qdrant.client.grpc.Points.SparseVector;
  * Stable across releases and machines, no vocabulary to store; two terms sharing an index (rare: a few pairs per
  * million distinct terms) merely share their statistics.</li>
  * <li>Document value: BM25's saturated term frequency, {@code tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen))} with
- * k1 = 1.2, b = 0.75. Qdrant multiplies it by the term's IDF at query time, which completes BM25. Qdrant keeps no
+ * {@link KeywordText#BM25_K1} and {@link KeywordText#BM25_B}, as the embedded store scores. Qdrant multiplies it by the term's IDF at query time, which completes BM25. Qdrant keeps no
  * average document length, so {@code avglen} is a fixed {@value #AVERAGE_LENGTH} terms (a memory is a sentence or
  * two plus an entity and tags); it only sets how much a long memory is penalised against a short one.</li>
  * <li>Query value: how often the term occurs in the query (Lucene sums repeated query terms the same way).</li>
@@ -34,8 +34,8 @@ import io.qdrant.client.grpc.Points.SparseVector;
  */
 final class KeywordVectors {
 
-    static final double K1 = 1.2;
-    static final double B = 0.75;
+    static final double K1 = KeywordText.BM25_K1;
+    static final double B = KeywordText.BM25_B;
     static final double AVERAGE_LENGTH = 24;
 
     private final Analyzer analyzer = KeywordText.analyzer();

@@ -268,6 +268,14 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
 
     /** Scrolls the whole collection: the operator's backup path, the one request not made for a user. */
     @Override
+    public void forEachLive(String user, MemoryFilter filter, Consumer<StoredMemory> sink) {
+        readiness.requireReady();
+        scroll(QdrantFilters.liveMemories(user, filter), WithPayloadSelectorFactory.enable(true), true,
+                point -> sink.accept(new StoredMemory(QdrantPayload.memory(point.getPayloadMap()),
+                        dense(point.getVectors()))));
+    }
+
+    @Override
     public void forEachMemory(Consumer<StoredMemory> sink) {
         readiness.requireReady();
         scroll(LayoutPoint.memories(), WithPayloadSelectorFactory.enable(true), true, point -> sink.accept(
