@@ -87,4 +87,7 @@ create and keep in shape the objects it owns, delete only what a spec switch tur
 - apiGroups: [gateway.networking.k8s.io]
   resources: [httproutes]
   verbs: [get, list, watch, create, patch, update, delete]
+- apiGroups: [cert-manager.io]
+  resources: [certificates]
+  verbs: [get, list, watch, create, patch, update, delete]
 {{- end -}}

@@ -1,6 +1,6 @@
 // Validates every Kubernetes object in the YAML files under the given directories against the Kubernetes OpenAPI
 // schemas (types, required fields, formats), using the models of the kubernetes-models package, and the kinds of
-// prometheus-operator and the Gateway API against their CRDs' schemas (the @kubernetes-models packages).
+// prometheus-operator, the Gateway API and cert-manager against their CRDs' schemas (the @kubernetes-models packages).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -13,6 +13,7 @@ function yamlFiles(path) {
 }
 
 const CRD_PACKAGES = {
+  "cert-manager.io": "@kubernetes-models/cert-manager",
   "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
   "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
 };

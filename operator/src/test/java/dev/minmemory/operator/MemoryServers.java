@@ -3,7 +3,9 @@ package dev.minmemory.operator;
 import dev.minmemory.operator.crd.AuthSpec;
 import dev.minmemory.operator.crd.GatewayReference;
 import dev.minmemory.operator.crd.HttpRouteSpec;
+import dev.minmemory.operator.crd.IssuerReference;
 import dev.minmemory.operator.crd.MemoryServer;
+import dev.minmemory.operator.crd.QdrantTlsSpec;
 import dev.minmemory.operator.crd.TlsSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
@@ -40,5 +42,16 @@ public final class MemoryServers {
         route.setHostname(hostname);
         route.getParentRefs().add(parent);
         return route;
+    }
+
+    /** Qdrant TLS switched on, its certificate from this cert-manager issuer (cert-manager.io group). */
+    public static QdrantTlsSpec qdrantTls(String issuer, String kind) {
+        var reference = new IssuerReference();
+        reference.setName(issuer);
+        reference.setKind(kind);
+        var tls = new QdrantTlsSpec();
+        tls.setEnabled(true);
+        tls.setIssuerRef(reference);
+        return tls;
     }
 }

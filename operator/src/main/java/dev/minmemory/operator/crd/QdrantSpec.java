@@ -10,7 +10,14 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 @ValidationRule(value = "self.replicationFactor <= self.replicas",
         message = "qdrant.replicationFactor cannot exceed qdrant.replicas: every copy of a shard needs its own Qdrant pod")
+@ValidationRule(value = "!has(self.tls) || !self.tls.enabled || !has(self.snapshots) || !has(self.snapshots.schedule)",
+        message = QdrantSpec.TLS_WITHOUT_SCHEDULE)
 public class QdrantSpec extends WorkloadSpec {
+
+    /** The snapshot job talks plain HTTP to Qdrant (bash's /dev/tcp, no TLS client in the image). */
+    public static final String TLS_WITHOUT_SCHEDULE = "qdrant.snapshots.schedule cannot be combined with "
+            + "qdrant.tls.enabled: the scheduled snapshot job speaks plain HTTP; take snapshots through the "
+            + "REST API with curl --cacert instead";
 
     @JsonPropertyDescription("Qdrant image. Defaults to the version this operator release was tested with.")
     private String image;
@@ -39,6 +46,10 @@ public class QdrantSpec extends WorkloadSpec {
     @JsonPropertyDescription("Also delete Qdrant's PersistentVolumeClaims when the MemoryServer is deleted. "
             + "By default they are kept so that the memories survive.")
     private boolean deleteStorageWithResource;
+
+    @Default("{}")
+    @JsonPropertyDescription("TLS for Qdrant's ports with a cert-manager certificate (off by default).")
+    private QdrantTlsSpec tls = new QdrantTlsSpec();
 
     @JsonPropertyDescription("CPU and memory of the Qdrant container.")
     private ResourceRequirements resources;
@@ -89,6 +100,14 @@ public class QdrantSpec extends WorkloadSpec {
 
     public void setDeleteStorageWithResource(boolean deleteStorageWithResource) {
         this.deleteStorageWithResource = deleteStorageWithResource;
+    }
+
+    public QdrantTlsSpec getTls() {
+        return tls;
+    }
+
+    public void setTls(QdrantTlsSpec tls) {
+        this.tls = tls;
     }
 
     public ResourceRequirements getResources() {

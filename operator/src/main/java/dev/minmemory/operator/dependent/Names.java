@@ -21,6 +21,15 @@ public final class Names {
         return ms.getMetadata().getName() + "-snapshots";
     }
 
+    /** The cert-manager Certificate of Qdrant's TLS; it shares its name with the Secret it fills. */
+    public static String qdrantCertificate(MemoryServer ms) {
+        return ms.getMetadata().getName() + "-qdrant-tls";
+    }
+
+    public static String qdrantTlsSecret(MemoryServer ms) {
+        return qdrantCertificate(ms);
+    }
+
     public static String qdrantApiKeySecret(MemoryServer ms) {
         return ms.getMetadata().getName() + "-qdrant-api-key";
     }

@@ -10,14 +10,11 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** An object created for, and owned (ownerReference) by, one MemoryServer. */
 public abstract class OwnedResource<R extends HasMetadata> extends KubernetesDependentResource<R, MemoryServer>
-        implements Creator<R, MemoryServer>, GarbageCollected<MemoryServer> {
+        implements DesiredState<R>, Creator<R, MemoryServer>, GarbageCollected<MemoryServer> {
 
     protected OwnedResource(Class<R> type) {
         super(type);
     }
-
-    /** The desired object, from the MemoryServer and the operator inputs alone; unit tests call this directly. */
-    public abstract R desired(MemoryServer primary, Inputs inputs);
 
     @Override
     protected R desired(MemoryServer primary, Context<MemoryServer> context) {

@@ -2,6 +2,7 @@ package dev.minmemory.operator.dependent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.minmemory.operator.crd.MemoryServer;
@@ -95,6 +96,10 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
         if (primary.getSpec().getQdrant().getSnapshots().getSize() == null) {
             pod.addNewVolume().withName(SNAPSHOTS_VOLUME).withNewEmptyDir().endEmptyDir().endVolume();
         }
+        if (QdrantTls.enabled(primary)) {
+            pod.addNewVolume().withName(QdrantTls.VOLUME).withNewSecret()
+                    .withSecretName(Names.qdrantTlsSecret(primary)).endSecret().endVolume();
+        }
         PodPlacement.apply(pod, primary, Labels.COMPONENT_QDRANT, primary.getSpec().getQdrant());
         return pod.build();
     }
@@ -109,15 +114,15 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
                 .addNewPort().withName("grpc").withContainerPort(QdrantPorts.GRPC).withProtocol("TCP").endPort()
                 .addNewPort().withName("p2p").withContainerPort(QdrantPorts.P2P).withProtocol("TCP").endPort()
                 .withNewReadinessProbe()
-                .withNewHttpGet().withPath("/readyz").withNewPort("http").endHttpGet()
+                .withNewHttpGet().withPath("/readyz").withNewPort("http").withScheme(probeScheme(primary)).endHttpGet()
                 .withPeriodSeconds(5).withFailureThreshold(3)
                 .endReadinessProbe()
                 .withNewLivenessProbe()
-                .withNewHttpGet().withPath("/livez").withNewPort("http").endHttpGet()
+                .withNewHttpGet().withPath("/livez").withNewPort("http").withScheme(probeScheme(primary)).endHttpGet()
                 .withPeriodSeconds(10).withFailureThreshold(6)
                 .endLivenessProbe()
                 .withNewStartupProbe()
-                .withNewHttpGet().withPath("/livez").withNewPort("http").endHttpGet()
+                .withNewHttpGet().withPath("/livez").withNewPort("http").withScheme(probeScheme(primary)).endHttpGet()
                 .withPeriodSeconds(5).withFailureThreshold(60)
                 .endStartupProbe()
                 .withResources(resources(qdrant.getResources()))
@@ -125,6 +130,10 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
                 .addNewVolumeMount().withName(STORAGE_VOLUME).withMountPath(STORAGE_PATH).endVolumeMount()
                 .addNewVolumeMount().withName(SNAPSHOTS_VOLUME).withMountPath("/qdrant/snapshots").endVolumeMount()
                 .addNewVolumeMount().withName("init").withMountPath("/qdrant/init").endVolumeMount();
+        if (QdrantTls.enabled(primary)) {
+            builder.addNewVolumeMount().withName(QdrantTls.VOLUME).withMountPath(QdrantTls.QDRANT_DIR)
+                    .withReadOnly(true).endVolumeMount();
+        }
         if (replicas(primary, inputs) > 1) {
             builder.withCommand("/bin/bash", "-c", clusterBootstrapScript(primary));
         }
@@ -146,7 +155,23 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
             env.add(Env.value("QDRANT__STORAGE__COLLECTION__REPLICATION_FACTOR",
                     Integer.toString(qdrant.getReplicationFactor())));
         }
+        if (QdrantTls.enabled(primary)) {
+            env.add(Env.value("QDRANT__SERVICE__ENABLE_TLS", "true"));
+            env.add(Env.value("QDRANT__TLS__CERT", QdrantTls.QDRANT_DIR + "/tls.crt"));
+            env.add(Env.value("QDRANT__TLS__KEY", QdrantTls.QDRANT_DIR + "/tls.key"));
+            env.add(Env.value("QDRANT__TLS__CA_CERT", QdrantTls.QDRANT_DIR + "/" + QdrantTls.CA_KEY));
+            // cert-manager renews the Secret in place; Qdrant rereads the files after this many seconds.
+            env.add(Env.value("QDRANT__TLS__CERT_TTL", "3600"));
+            if (replicas(primary, inputs) > 1) {
+                env.add(Env.value("QDRANT__CLUSTER__P2P__ENABLE_TLS", "true"));
+            }
+        }
         return env;
+    }
+
+    /** The kubelet does not verify the certificate of an HTTPS probe, so the probes need no CA. */
+    private static String probeScheme(MemoryServer primary) {
+        return QdrantTls.scheme(primary).toUpperCase(Locale.ROOT);
     }
 
     /** The spec's replicas, unless a scale-down was refused. */
@@ -157,8 +182,9 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
     /** Pod 0 starts the cluster; every other pod joins it through pod 0's stable DNS name. */
     static String clusterBootstrapScript(MemoryServer primary) {
         String domain = Names.qdrantHeadless(primary) + "." + primary.getMetadata().getNamespace() + ".svc";
-        String self = "http://${POD_NAME}." + domain + ":" + QdrantPorts.P2P;
-        String first = "http://" + Names.qdrant(primary) + "-0." + domain + ":" + QdrantPorts.P2P;
+        String scheme = QdrantTls.scheme(primary) + "://";
+        String self = scheme + "${POD_NAME}." + domain + ":" + QdrantPorts.P2P;
+        String first = scheme + Names.qdrant(primary) + "-0." + domain + ":" + QdrantPorts.P2P;
         return "if [ \"${POD_NAME##*-}\" = \"0\" ]; then exec ./entrypoint.sh --uri \"" + self + "\"; "
                 + "else exec ./entrypoint.sh --bootstrap \"" + first + "\" --uri \"" + self + "\"; fi";
     }

@@ -1,5 +1,6 @@
 package dev.minmemory.operator.dependent;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,13 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 .addNewVolume().withName("data").withNewEmptyDir().endEmptyDir().endVolume()
                 .addNewVolume().withName("djl-cache").withNewEmptyDir().endEmptyDir().endVolume()
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
+        if (QdrantTls.enabled(primary)) {
+            // Only the CA: the server needs nothing else of Qdrant's certificate, least of all its key.
+            pod.addNewVolume().withName(QdrantTls.VOLUME).withNewSecret()
+                    .withSecretName(Names.qdrantTlsSecret(primary))
+                    .addNewItem().withKey(QdrantTls.CA_KEY).withPath(QdrantTls.CA_KEY).endItem()
+                    .endSecret().endVolume();
+        }
         PodPlacement.apply(pod, primary, Labels.COMPONENT_SERVER, primary.getSpec().getServer());
         return pod.build();
     }
@@ -76,7 +84,7 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
 
     private static Container container(MemoryServer primary, Inputs inputs) {
         ServerSpec server = primary.getSpec().getServer();
-        return new ContainerBuilder()
+        var builder = new ContainerBuilder()
                 .withName("memory-server")
                 .withImage(server.getImage() != null ? server.getImage() : inputs.config().serverImage())
                 .withEnv(environment(primary))
@@ -94,12 +102,16 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 .withSecurityContext(SecurityContexts.container())
                 .addNewVolumeMount().withName("data").withMountPath(DATA_DIR).endVolumeMount()
                 .addNewVolumeMount().withName("djl-cache").withMountPath(DJL_CACHE_DIR).endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .build();
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
+        if (QdrantTls.enabled(primary)) {
+            builder.addNewVolumeMount().withName(QdrantTls.VOLUME).withMountPath(QdrantTls.SERVER_DIR)
+                    .withReadOnly(true).endVolumeMount();
+        }
+        return builder.build();
     }
 
     private static List<EnvVar> environment(MemoryServer primary) {
-        return List.of(
+        var env = new ArrayList<>(List.of(
                 Env.value("PORT", Integer.toString(Endpoints.SERVER_PORT)),
                 Env.value("QUARKUS_HTTP_HOST", "0.0.0.0"),
                 Env.value("MANAGEMENT_PORT", Integer.toString(Endpoints.MANAGEMENT_PORT)),
@@ -107,9 +119,14 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 Env.value("MCP_DATA_DIR", DATA_DIR),
                 Env.value("DJL_CACHE_DIR", DJL_CACHE_DIR),
                 Env.value("MEMORY_EMBEDDING_MODEL", primary.getSpec().getServer().getEmbeddingModel().id()),
-                Env.value("QDRANT_URL", "http://" + Names.qdrant(primary) + ":" + QdrantPorts.GRPC),
+                Env.value("QDRANT_URL",
+                        QdrantTls.scheme(primary) + "://" + Names.qdrant(primary) + ":" + QdrantPorts.GRPC),
                 Env.fromSecret("QDRANT_API_KEY", Names.qdrantApiKeySecret(primary),
-                        QdrantApiKeySecretDependentResource.KEY));
+                        QdrantApiKeySecretDependentResource.KEY)));
+        if (QdrantTls.enabled(primary)) {
+            env.add(Env.value("QDRANT_CA_FILE", QdrantTls.SERVER_DIR + "/" + QdrantTls.CA_KEY));
+        }
+        return env;
     }
 
     private static HTTPGetAction health(String path) {

@@ -11,6 +11,7 @@ import dev.minmemory.operator.config.OperatorConfig;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerStatus;
 import dev.minmemory.operator.dependent.AuthSecretDependentResource;
+import dev.minmemory.operator.dependent.CertificateKindServed;
 import dev.minmemory.operator.dependent.Endpoints;
 import dev.minmemory.operator.dependent.HttpRouteDependentResource;
 import dev.minmemory.operator.dependent.HttpRouteEnabled;
@@ -24,6 +25,7 @@ import dev.minmemory.operator.dependent.OperatorContext;
 import dev.minmemory.operator.dependent.PodMonitorKindServed;
 import dev.minmemory.operator.dependent.PodMonitorsEnabled;
 import dev.minmemory.operator.dependent.QdrantApiKeySecretDependentResource;
+import dev.minmemory.operator.dependent.QdrantCertificateDependentResource;
 import dev.minmemory.operator.dependent.QdrantHeadlessServiceDependentResource;
 import dev.minmemory.operator.dependent.QdrantNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.QdrantPodDisruptionBudgetDependentResource;
@@ -32,6 +34,7 @@ import dev.minmemory.operator.dependent.QdrantScaling;
 import dev.minmemory.operator.dependent.QdrantServiceDependentResource;
 import dev.minmemory.operator.dependent.QdrantSnapshotCronJobDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
+import dev.minmemory.operator.dependent.QdrantTlsEnabled;
 import dev.minmemory.operator.dependent.QdrantVolumes;
 import dev.minmemory.operator.dependent.ServedKinds;
 import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
@@ -46,6 +49,7 @@ import dev.minmemory.operator.status.ComponentState;
 import dev.minmemory.operator.status.ConditionTypes;
 import dev.minmemory.operator.status.StatusAggregator;
 import dev.minmemory.operator.validation.SpecValidator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -78,6 +82,8 @@ import io.quarkus.logging.Log;
         @Dependent(name = "qdrant-service", type = QdrantServiceDependentResource.class),
         @Dependent(name = "qdrant-headless-service", type = QdrantHeadlessServiceDependentResource.class,
                 useEventSourceWithName = "qdrant-service"),
+        @Dependent(name = "qdrant-certificate", type = QdrantCertificateDependentResource.class,
+                activationCondition = CertificateKindServed.class, reconcilePrecondition = QdrantTlsEnabled.class),
         @Dependent(name = "qdrant", type = QdrantStatefulSetDependentResource.class,
                 dependsOn = { "qdrant-api-key", "qdrant-headless-service" }),
         @Dependent(name = "qdrant-snapshots", type = QdrantSnapshotCronJobDependentResource.class,
@@ -143,9 +149,11 @@ public class MemoryServerReconciler implements Reconciler<MemoryServer> {
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         var status = aggregator.components(Endpoints.mcp(ms), List.of(
-                ComponentChecks.qdrant(ms, context.getSecondaryResource(StatefulSet.class), resize.refusal(),
-                        scaling.refusal(),
-                        () -> pods(ms, Labels.COMPONENT_QDRANT, context)),
+                ComponentChecks.qdrantCertificate(ms, QdrantCertificateDependentResource.served(context.getClient()),
+                        () -> context.getSecondaryResource(GenericKubernetesResource.class))
+                        .orElseGet(() -> ComponentChecks.qdrant(ms, context.getSecondaryResource(StatefulSet.class),
+                                resize.refusal(), scaling.refusal(),
+                                () -> pods(ms, Labels.COMPONENT_QDRANT, context))),
                 ComponentChecks.server(ms, context.getSecondaryResource(Deployment.class),
                         () -> pods(ms, Labels.COMPONENT_SERVER, context)),
                 entryPoint(ms, context)),

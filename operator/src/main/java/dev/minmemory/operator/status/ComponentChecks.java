@@ -4,6 +4,7 @@ import static dev.minmemory.operator.status.ComponentState.notReady;
 import static dev.minmemory.operator.status.ComponentState.ready;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.dependent.ServedKinds;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -29,6 +31,38 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 public final class ComponentChecks {
 
     private ComponentChecks() {
+    }
+
+    /**
+     * What keeps Qdrant from starting when its TLS is on: cert-manager missing, or the certificate not issued yet
+     * (its pods wait for the Secret). Empty when TLS is off or the certificate is ready.
+     *
+     * @param certificateServed whether the cluster serves cert-manager.io/v1 Certificate
+     * @param certificate the Certificate, read only when the kind is served
+     */
+    public static Optional<ComponentState> qdrantCertificate(MemoryServer ms, boolean certificateServed,
+            Supplier<Optional<GenericKubernetesResource>> certificate) {
+        String type = ConditionTypes.QDRANT_READY;
+        if (!ms.getSpec().getQdrant().getTls().isEnabled()) {
+            return Optional.empty();
+        }
+        if (!certificateServed) {
+            return Optional.of(notReady(type, "CertManagerMissing", "qdrant.tls.enabled is true but the cluster "
+                    + "does not serve cert-manager.io/v1 Certificate: install cert-manager; the operator looks again "
+                    + "every " + ServedKinds.RECHECK_MISSING.toSeconds() + " s"));
+        }
+        var current = certificate.get();
+        if (current.isEmpty()) {
+            return Optional.of(notReady(type, "CertificateNotCreated", "the Certificate for Qdrant's TLS does not "
+                    + "exist yet"));
+        }
+        var ready = certificateCondition(current.get(), "Ready");
+        if (ready.isEmpty() || !"True".equals(ready.get().get("status"))) {
+            return Optional.of(notReady(type, "CertificateNotReady", "cert-manager has not issued Certificate "
+                    + current.get().getMetadata().getName() + " yet" + ready
+                            .map(c -> ": " + c.get("reason") + ": " + c.get("message")).orElse("")));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -188,6 +222,17 @@ public final class ComponentChecks {
                     + "the operator looks again every " + ServedKinds.RECHECK_MISSING.toSeconds() + " s");
         }
         return ready(type, "PodMonitorsCreated", "Prometheus scrapes the server and Qdrant through PodMonitors");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> certificateCondition(GenericKubernetesResource certificate,
+            String type) {
+        if (!(certificate.getAdditionalProperties().get("status") instanceof Map<?, ?> status)
+                || !(status.get("conditions") instanceof List<?> conditions)) {
+            return Optional.empty();
+        }
+        return conditions.stream().filter(Map.class::isInstance).map(c -> (Map<String, Object>) c)
+                .filter(c -> type.equals(c.get("type"))).findFirst();
     }
 
     private static ComponentState withPodProblems(ComponentState state, Supplier<List<Pod>> pods) {

@@ -9,6 +9,7 @@ import dev.minmemory.operator.crd.IngressSpec;
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.MemoryServerSpec;
 import dev.minmemory.operator.crd.QdrantSpec;
+import dev.minmemory.operator.crd.QdrantTlsSpec;
 import dev.minmemory.operator.crd.SnapshotsSpec;
 
 /**
@@ -101,6 +102,14 @@ public final class SpecValidator {
         }
         if (qdrant.getSnapshots().getSchedule() != null && qdrant.getSnapshots().getSize() == null) {
             problems.add(SnapshotsSpec.SCHEDULE_NEEDS_VOLUME);
+        }
+        if (qdrant.getTls().isEnabled()) {
+            if (qdrant.getTls().getIssuerRef() == null) {
+                problems.add(QdrantTlsSpec.ISSUER_REQUIRED);
+            }
+            if (qdrant.getSnapshots().getSchedule() != null) {
+                problems.add(QdrantSpec.TLS_WITHOUT_SCHEDULE);
+            }
         }
     }
 }

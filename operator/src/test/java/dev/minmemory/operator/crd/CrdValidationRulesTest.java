@@ -93,6 +93,21 @@ class CrdValidationRulesTest {
     }
 
     @Test
+    void qdrantTlsNeedsAnIssuerAndRefusesTheScheduledSnapshotJob() {
+        assertThat(admission.create(MINIMAL + """
+                  qdrant: {tls: {enabled: true, issuerRef: {name: internal-ca, kind: ClusterIssuer}}}
+                """)).isEmpty();
+        assertThat(admission.create(MINIMAL + """
+                  qdrant: {tls: {enabled: true}}
+                """)).containsExactly(QdrantTlsSpec.ISSUER_REQUIRED);
+        assertThat(admission.create(MINIMAL + """
+                  qdrant:
+                    tls: {enabled: true, issuerRef: {name: internal-ca}}
+                    snapshots: {schedule: "0 3 * * *", size: 20Gi}
+                """)).containsExactly(QdrantSpec.TLS_WITHOUT_SCHEDULE);
+    }
+
+    @Test
     void ruleOnTheRootAndOnNestedBlocksStillApply() {
         String tooMany = MINIMAL + """
                   qdrant: {replicas: 2, replicationFactor: 3}

@@ -6,20 +6,16 @@ import java.util.Map;
 
 import dev.minmemory.operator.crd.MemoryServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 
 /** Every object the operator would apply for a MemoryServer, keyed by a file-friendly name. */
 final class DesiredObjects {
 
-    static final List<OwnedResource<? extends HasMetadata>> DEPENDENTS = List.of(
+    static final List<DesiredState<? extends HasMetadata>> DEPENDENTS = List.of(
             new QdrantApiKeySecretDependentResource(),
             new AuthSecretDependentResource(),
             new QdrantServiceDependentResource(),
             new QdrantHeadlessServiceDependentResource(),
+            new QdrantCertificateDependentResource(),
             new QdrantStatefulSetDependentResource(),
             new QdrantSnapshotCronJobDependentResource(),
             new ServerServiceDependentResource(),
@@ -40,29 +36,34 @@ final class DesiredObjects {
     static Map<String, HasMetadata> of(MemoryServer ms, Inputs inputs) {
         var objects = new LinkedHashMap<String, HasMetadata>();
         for (var dependent : DEPENDENTS) {
-            HasMetadata object = dependent.desired(ms, inputs);
-            if (switchedOn(object, ms)) {
+            if (switchedOn(dependent, ms)) {
+                HasMetadata object = dependent.desired(ms, inputs);
                 objects.put(object.getKind().toLowerCase() + "-" + object.getMetadata().getName(), object);
             }
         }
         return objects;
     }
 
-    private static boolean switchedOn(HasMetadata object, MemoryServer ms) {
-        if (object instanceof Ingress) {
+    private static boolean switchedOn(DesiredState<? extends HasMetadata> dependent, MemoryServer ms) {
+        if (dependent instanceof IngressDependentResource) {
             return new IngressEnabled().isMet(null, ms, null);
         }
-        if (object instanceof NetworkPolicy) {
+        if (dependent instanceof QdrantNetworkPolicyDependentResource
+                || dependent instanceof ServerNetworkPolicyDependentResource) {
             return new NetworkPolicyEnabled().isMet(null, ms, null);
         }
-        if (object instanceof HTTPRoute) {
+        if (dependent instanceof HttpRouteDependentResource) {
             return new HttpRouteEnabled().isMet(null, ms, null);
         }
-        if (object instanceof CronJob) {
+        if (dependent instanceof QdrantSnapshotCronJobDependentResource) {
             return new SnapshotScheduleSet().isMet(null, ms, null);
         }
-        if (object instanceof PodMonitor) {
+        if (dependent instanceof QdrantPodMonitorDependentResource
+                || dependent instanceof ServerPodMonitorDependentResource) {
             return new PodMonitorsEnabled().isMet(null, ms, null);
+        }
+        if (dependent instanceof QdrantCertificateDependentResource) {
+            return new QdrantTlsEnabled().isMet(null, ms, null);
         }
         return true;
     }

@@ -38,7 +38,8 @@ class DesiredObjectsMatchReviewedManifestsTest {
     static Stream<Arguments> desiredObjects() {
         return Map
                 .of("auth0-cert-manager", auth0WithCertManager(), "oidc-qdrant-cluster-internal", oidcClusterInternal(),
-                        "auth0-gateway-api", auth0ThroughGateway())
+                        "auth0-gateway-api", auth0ThroughGateway(), "auth0-qdrant-cluster-tls",
+                        auth0WithQdrantClusterTls())
                 .entrySet().stream()
                 .flatMap(variant -> DesiredObjects.of(variant.getValue(), TestConfig.inputs()).entrySet().stream()
                         .map(object -> Arguments.of(variant.getKey() + "/" + object.getKey(), object.getValue())));
@@ -69,6 +70,14 @@ class DesiredObjectsMatchReviewedManifestsTest {
         ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.team-c.example.com", "shared-gateway", "infra"));
         ms.getSpec().getNetworkPolicy()
                 .setIngressControllerNamespaceLabels(Map.of("kubernetes.io/metadata.name", "infra"));
+        return ms;
+    }
+
+    private static MemoryServer auth0WithQdrantClusterTls() {
+        var ms = MemoryServers.auth0("team-d", "memory");
+        ms.getSpec().getQdrant().setReplicas(3);
+        ms.getSpec().getQdrant().setTls(MemoryServers.qdrantTls("internal-ca", "ClusterIssuer"));
+        ms.getSpec().getMonitoring().getPodMonitor().setEnabled(true);
         return ms;
     }
 

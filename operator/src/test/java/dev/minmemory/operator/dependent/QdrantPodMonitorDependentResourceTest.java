@@ -26,4 +26,18 @@ class QdrantPodMonitorDependentResourceTest {
         assertThat(endpoint.getAuthorization().getCredentials().getKey())
                 .isEqualTo(QdrantApiKeySecretDependentResource.KEY);
     }
+
+    @Test
+    void withQdrantTlsPrometheusScrapesOverHttpsTrustingTheCaAndCheckingTheServiceName() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getQdrant().setTls(MemoryServers.qdrantTls("internal-ca", "Issuer"));
+
+        var endpoint = new QdrantPodMonitorDependentResource().desired(ms, TestConfig.inputs()).getSpec()
+                .getPodMetricsEndpoints().get(0);
+
+        assertThat(endpoint.getScheme()).isEqualTo("https");
+        assertThat(endpoint.getTlsConfig().getCa().getSecret().getName()).isEqualTo("memory-qdrant-tls");
+        assertThat(endpoint.getTlsConfig().getCa().getSecret().getKey()).isEqualTo("ca.crt");
+        assertThat(endpoint.getTlsConfig().getServerName()).isEqualTo("memory-qdrant");
+    }
 }

@@ -3,6 +3,7 @@ package dev.minmemory.operator.dependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,41 @@ class QdrantStatefulSetDependentResourceTest {
                         + "--uri \"http://${POD_NAME}.memory-qdrant-headless.team-a.svc:6335\"; "
                         + "else exec ./entrypoint.sh --bootstrap \"http://memory-qdrant-0.memory-qdrant-headless.team-a.svc:6335\" "
                         + "--uri \"http://${POD_NAME}.memory-qdrant-headless.team-a.svc:6335\"; fi");
+    }
+
+    @Test
+    void withTlsQdrantServesEveryPortOverTlsFromTheCertificateSecretAndTheProbesUseHttps() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getQdrant().setReplicas(3);
+        ms.getSpec().getQdrant().setTls(MemoryServers.qdrantTls("internal-ca", "Issuer"));
+
+        var sts = dependent.desired(ms, TestConfig.inputs());
+
+        var pod = sts.getSpec().getTemplate().getSpec();
+        var container = pod.getContainers().get(0);
+        assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
+                tuple("QDRANT__SERVICE__ENABLE_TLS", "true"),
+                tuple("QDRANT__TLS__CERT", "/qdrant/tls/tls.crt"),
+                tuple("QDRANT__TLS__KEY", "/qdrant/tls/tls.key"),
+                tuple("QDRANT__TLS__CA_CERT", "/qdrant/tls/ca.crt"),
+                tuple("QDRANT__CLUSTER__P2P__ENABLE_TLS", "true"));
+        assertThat(pod.getVolumes()).filteredOn(volume -> volume.getSecret() != null)
+                .extracting(volume -> volume.getSecret().getSecretName()).containsExactly("memory-qdrant-tls");
+        assertThat(container.getVolumeMounts()).filteredOn(mount -> mount.getMountPath().equals("/qdrant/tls"))
+                .singleElement().satisfies(mount -> assertThat(mount.getReadOnly()).isTrue());
+        assertThat(List.of(container.getReadinessProbe(), container.getLivenessProbe(), container.getStartupProbe()))
+                .extracting(probe -> probe.getHttpGet().getScheme()).containsOnly("HTTPS");
+        assertThat(container.getCommand().get(2)).contains("--uri \"https://${POD_NAME}.memory-qdrant-headless")
+                .contains("--bootstrap \"https://memory-qdrant-0.").doesNotContain("http://");
+    }
+
+    @Test
+    void withoutTlsQdrantHasNoTlsSettingsAndTheProbesUseHttp() {
+        var sts = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        var container = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getEnv()).extracting(EnvVar::getName).noneMatch(name -> name.contains("TLS"));
+        assertThat(container.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTP");
     }
 
     @Test

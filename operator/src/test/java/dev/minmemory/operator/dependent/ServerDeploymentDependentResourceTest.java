@@ -44,6 +44,34 @@ class ServerDeploymentDependentResourceTest {
     }
 
     @Test
+    void withQdrantTlsTheServerCallsHttpsAndTrustsOnlyTheCaOfTheCertificateSecret() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getQdrant().setTls(MemoryServers.qdrantTls("internal-ca", "Issuer"));
+
+        var deployment = dependent.desired(ms, TestConfig.inputs());
+
+        assertThat(container(deployment).getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
+                tuple("QDRANT_URL", "https://memory-qdrant:6334"),
+                tuple("QDRANT_CA_FILE", "/etc/min-memory/qdrant-tls/ca.crt"));
+        var secretVolume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(volume -> volume.getSecret() != null).findFirst().orElseThrow();
+        assertThat(secretVolume.getSecret().getSecretName()).isEqualTo("memory-qdrant-tls");
+        assertThat(secretVolume.getSecret().getItems()).extracting(item -> item.getKey())
+                .as("never the private key").containsExactly("ca.crt");
+        assertThat(container(deployment).getVolumeMounts()).extracting(VolumeMount::getMountPath)
+                .contains("/etc/min-memory/qdrant-tls");
+    }
+
+    @Test
+    void withoutQdrantTlsTheServerCallsPlainHttpWithoutACaFile() {
+        var deployment = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        assertThat(container(deployment).getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
+                .contains(tuple("QDRANT_URL", "http://memory-qdrant:6334"))
+                .extracting(t -> t.toList().get(0)).doesNotContain("QDRANT_CA_FILE");
+    }
+
+    @Test
     void theE5ModelReachesTheServerByTheIdItKnows() {
         var ms = MemoryServers.auth0("team-a", "memory");
         ms.getSpec().getServer().setEmbeddingModel(EmbeddingModel.E5_SMALL_V2_QUANTIZED);

@@ -61,6 +61,8 @@ class GeneratedManifestsIT {
                 rule("monitoring.coreos.com", "podmonitors",
                         "get", "list", "watch", "create", "patch", "update", "delete"),
                 rule("gateway.networking.k8s.io", "httproutes",
+                        "get", "list", "watch", "create", "patch", "update", "delete"),
+                rule("cert-manager.io", "certificates",
                         "get", "list", "watch", "create", "patch", "update", "delete")));
         assertThat(objects).filteredOn(ClusterRoleBinding.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(ClusterRoleBinding.class, binding -> {

@@ -349,6 +349,32 @@ class MemoryServerReconcilerIT {
                 .contains(tuple("Warning", "PrometheusOperatorMissing")));
     }
 
+    /**
+     * The mock serves no cert-manager here, so creating the Certificate (and its informer) is covered only by the
+     * unit tests and the reviewed manifests.
+     */
+    @Test
+    void qdrantTlsOnAClusterWithoutCertManagerIsReportedWhileQdrantAndTheServerAreSetUpForTls() {
+        var ms = MemoryServers.auth0(namespace, "memory");
+        ms.getSpec().getQdrant().setTls(MemoryServers.qdrantTls("internal-ca", "Issuer"));
+        cluster.create(ms);
+        var qdrant = cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+        var server = cluster.awaitObject(Deployment.class, namespace, "memory-server");
+        cluster.createTlsSecret(namespace, "memory-tls");
+        cluster.reportWorkloadsRunning(namespace, "memory", 1, 1);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var conditions = cluster.get(namespace, "memory").getStatus().getConditions();
+            assertThat(condition(conditions, "QdrantReady").getReason()).isEqualTo("CertManagerMissing");
+            assertThat(condition(conditions, "Ready").getStatus()).isEqualTo("False");
+        });
+        assertThat(qdrant.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .extracting(EnvVar::getName, EnvVar::getValue).contains(tuple("QDRANT__SERVICE__ENABLE_TLS", "true"));
+        assertThat(server.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .extracting(EnvVar::getName, EnvVar::getValue)
+                .contains(tuple("QDRANT_URL", "https://memory-qdrant:6334"));
+    }
+
     /** The mock serves no Gateway API here, so creating the HTTPRoute is covered only by the unit tests. */
     @Test
     void anHttpRouteOnAClusterWithoutTheGatewayApiIsReportedAsNotReadyAndNoIngressIsCreated() {

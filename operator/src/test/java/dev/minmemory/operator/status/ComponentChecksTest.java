@@ -3,6 +3,7 @@ package dev.minmemory.operator.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,6 +14,8 @@ import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.TlsSpec;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -211,6 +214,31 @@ class ComponentChecksTest {
     }
 
     @Test
+    void withQdrantTlsQdrantWaitsForCertManagerThenForTheIssuedCertificate() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        ms.getSpec().getQdrant().setTls(MemoryServers.qdrantTls("internal-ca", "Issuer"));
+
+        assertThat(ComponentChecks.qdrantCertificate(ms, false, () -> {
+            throw new AssertionError("no informer to read from when the kind is not served");
+        })).get().extracting(ComponentState::reason).isEqualTo("CertManagerMissing");
+        assertThat(ComponentChecks.qdrantCertificate(ms, true, Optional::empty)).get()
+                .extracting(ComponentState::reason).isEqualTo("CertificateNotCreated");
+        assertThat(ComponentChecks.qdrantCertificate(ms, true, () -> Optional.of(certificate(Map.of("type", "Ready",
+                "status", "False", "reason", "DoesNotExist", "message", "Issuer internal-ca not found")))))
+                .get().isEqualTo(ComponentState.notReady("QdrantReady", "CertificateNotReady", "cert-manager has "
+                        + "not issued Certificate memory-qdrant-tls yet: DoesNotExist: Issuer internal-ca not found"));
+        assertThat(ComponentChecks.qdrantCertificate(ms, true,
+                () -> Optional.of(certificate(Map.of("type", "Ready", "status", "True"))))).isEmpty();
+    }
+
+    @Test
+    void withoutQdrantTlsTheCertificateIsNeverAskedFor() {
+        assertThat(ComponentChecks.qdrantCertificate(MemoryServers.auth0("team-a", "memory"), false, () -> {
+            throw new AssertionError("read");
+        })).isEmpty();
+    }
+
+    @Test
     void anHttpRouteIsServingOnlyOnceItsGatewayAcceptedItAndResolvedTheService() {
         var ms = MemoryServers.auth0("team-a", "memory");
         ms.getSpec().getIngress().setEnabled(false);
@@ -248,5 +276,12 @@ class ComponentChecksTest {
 
     private static Condition parentCondition(String type, String status, String reason, String message) {
         return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message).build();
+    }
+
+    private static GenericKubernetesResource certificate(Map<String, Object> readyCondition) {
+        var certificate = new GenericKubernetesResourceBuilder().withApiVersion("cert-manager.io/v1")
+                .withKind("Certificate").withNewMetadata().withName("memory-qdrant-tls").endMetadata().build();
+        certificate.setAdditionalProperty("status", Map.of("conditions", List.of(readyCondition)));
+        return certificate;
     }
 }

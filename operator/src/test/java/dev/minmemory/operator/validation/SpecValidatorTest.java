@@ -57,6 +57,12 @@ class SpecValidatorTest {
                 problems(ms -> ms.getSpec().getIngress().setTls(new TlsSpec())),
                 problems(ms -> ms.getSpec().getQdrant().setReplicationFactor(3)),
                 problems(ms -> ms.getSpec().getQdrant().getSnapshots().setSchedule("0 3 * * *")),
+                problems(ms -> ms.getSpec().getQdrant().getTls().setEnabled(true)),
+                problems(ms -> {
+                    ms.getSpec().getQdrant().setTls(MemoryServers.qdrantTls("internal-ca", "Issuer"));
+                    ms.getSpec().getQdrant().getSnapshots().setSize("20Gi");
+                    ms.getSpec().getQdrant().getSnapshots().setSchedule("0 3 * * *");
+                }),
                 problems(ms -> ms.getSpec().setHttpRoute(MemoryServers.httpRoute("memory.example.com", "gw", null))),
                 problems(ms -> {
                     ms.getSpec().getIngress().setEnabled(false);
@@ -70,7 +76,7 @@ class SpecValidatorTest {
                 .map(ValidationRule::getMessage)
                 .toList();
 
-        assertThat(celMessages).hasSize(12);
+        assertThat(celMessages).hasSize(14);
         assertThat(javaMessages).containsAll(celMessages);
     }
 

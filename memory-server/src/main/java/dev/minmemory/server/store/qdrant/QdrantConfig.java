@@ -1,5 +1,6 @@
 package dev.minmemory.server.store.qdrant;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -46,6 +47,12 @@ public interface QdrantConfig {
     @WithDefault("true")
     boolean quantizationAlwaysRam();
 
+    /**
+     * PEM file of the CA that signed Qdrant's certificate, trusted instead of the system trust store; needs an
+     * {@code https://} url ({@code QDRANT_CA_FILE}).
+     */
+    Optional<Path> caFile();
+
     /** Deadline of each call to Qdrant ({@code QDRANT_TIMEOUT}). */
     @WithDefault("10s")
     Duration timeout();
@@ -54,6 +61,6 @@ public interface QdrantConfig {
         return new QdrantSettings(url().orElseThrow(), apiKey().filter(key -> !key.isBlank()).orElse(null),
                 collection(), shardNumber().isPresent() ? shardNumber().getAsInt() : null,
                 replicationFactor().isPresent() ? replicationFactor().getAsInt() : null, onDiskVectors(),
-                onDiskPayload(), quantizationQuantile(), quantizationAlwaysRam(), timeout());
+                onDiskPayload(), quantizationQuantile(), quantizationAlwaysRam(), caFile().orElse(null), timeout());
     }
 }

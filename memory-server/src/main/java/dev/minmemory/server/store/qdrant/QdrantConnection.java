@@ -8,13 +8,13 @@ import java.util.concurrent.TimeUnit;
 import com.google.common.util.concurrent.ListenableFuture;
 
 import dev.minmemory.server.memory.StorageUnavailableException;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.qdrant.client.QdrantGrpcClient;
 
 /**
- * The gRPC channel to Qdrant (plain or TLS, with the API key), its two clients (calls with the configured timeout,
+ * The gRPC channel to Qdrant (plain or TLS, see {@link QdrantChannelCredentials}; with the API key), its two clients (calls with the configured timeout,
  * probes with a short one), and what a failed call means: unreachable ({@link StorageUnavailableException}, retry),
  * refused credentials, or a real failure.
  */
@@ -29,14 +29,10 @@ final class QdrantConnection implements Closeable {
 
     QdrantConnection(QdrantSettings settings) {
         this.settings = settings;
-        ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forAddress(settings.host(), settings.port())
-                .maxInboundMessageSize(64 * 1024 * 1024);
-        if (settings.tls()) {
-            builder.useTransportSecurity();
-        } else {
-            builder.usePlaintext();
-        }
-        this.channel = builder.build();
+        this.channel = Grpc.newChannelBuilderForAddress(settings.host(), settings.port(),
+                QdrantChannelCredentials.of(settings))
+                .maxInboundMessageSize(64 * 1024 * 1024)
+                .build();
         this.calls = client(settings.timeout());
         this.probes = client(PROBE_TIMEOUT);
     }

@@ -2,6 +2,7 @@ package dev.minmemory.server.store.qdrant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,14 +19,17 @@ import java.util.function.Supplier;
 import com.google.protobuf.Message;
 
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
+import io.grpc.TlsServerCredentials;
 import io.grpc.stub.StreamObserver;
 import io.qdrant.client.grpc.Collections.CollectionConfig;
 import io.qdrant.client.grpc.Collections.CollectionExists;
@@ -128,8 +132,11 @@ public final class FakeQdrant implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private volatile String version = "1.16.3";
 
-    private FakeQdrant(int port, Storage storage) {
+    private final boolean tls;
+
+    private FakeQdrant(int port, Storage storage, ServerCredentials credentials) {
         this.storage = storage;
+        this.tls = !(credentials instanceof InsecureServerCredentials);
         ServerInterceptor recorder = new ServerInterceptor() {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
@@ -146,7 +153,7 @@ public final class FakeQdrant implements AutoCloseable {
             }
         };
         try {
-            server = ServerBuilder.forPort(port)
+            server = Grpc.newServerBuilderForPort(port, credentials)
                     .addService(ServerInterceptors.intercept(new Health(), recorder))
                     .addService(ServerInterceptors.intercept(new Collections(), recorder))
                     .addService(ServerInterceptors.intercept(new Points(), recorder))
@@ -159,12 +166,22 @@ public final class FakeQdrant implements AutoCloseable {
 
     /** A fake on a free localhost port with empty storage. */
     public static FakeQdrant start() {
-        return new FakeQdrant(0, new Storage());
+        return new FakeQdrant(0, new Storage(), InsecureServerCredentials.create());
+    }
+
+    /** A fake on a free localhost port that speaks only TLS, with this certificate chain and key (PEM files). */
+    public static FakeQdrant startWithTls(Path certificateChain, Path privateKey) {
+        try {
+            return new FakeQdrant(0, new Storage(),
+                    TlsServerCredentials.create(certificateChain.toFile(), privateKey.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A fake on this port serving this storage: a Qdrant node coming (back) up. */
     public static FakeQdrant start(int port, Storage storage) {
-        return new FakeQdrant(port, storage);
+        return new FakeQdrant(port, storage, InsecureServerCredentials.create());
     }
 
     public int port() {
@@ -172,7 +189,7 @@ public final class FakeQdrant implements AutoCloseable {
     }
 
     public String url() {
-        return "http://localhost:" + port();
+        return (tls ? "https" : "http") + "://localhost:" + port();
     }
 
     public Storage storage() {
