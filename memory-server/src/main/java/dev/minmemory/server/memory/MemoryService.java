@@ -156,8 +156,7 @@ public class MemoryService {
         MemoryFilter filter = new MemoryFilter(Scopes.forBrowsing(request.scope(), request.project(), request.taskId()),
                 request.memoryType() == null ? Set.of() : Set.of(request.memoryType()), null, null, null, false);
         List<Memory> matching = new ArrayList<>();
-        store.forEachLive(user, filter, stored -> {
-            Memory memory = stored.memory();
+        store.forEachLiveMemory(user, filter, memory -> {
             if ((request.entity() == null || request.entity().equals(memory.entity()))
                     && (request.tag() == null || memory.tags().contains(request.tag()))
                     && (after == null || after.precedes(memory))) {
@@ -172,7 +171,7 @@ public class MemoryService {
     /** Counts of the user's live memories per project, type, entity (the most used) and day of creation. */
     public MemoryOverview overview(String user) {
         MemoryOverviewTally tally = new MemoryOverviewTally();
-        store.forEachLive(user, MemoryFilter.ALL, stored -> tally.add(stored.memory()));
+        store.forEachLiveMemory(user, MemoryFilter.ALL, tally::add);
         return tally.overview();
     }
 

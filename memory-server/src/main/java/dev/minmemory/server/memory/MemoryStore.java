@@ -60,7 +60,10 @@ public interface MemoryStore {
 
     /**
      * Visits every live memory of the user matching the filter, with its vector, in no particular order: what a
-     * person's own listing, overview and export read.
+     * person's own export reads.
      */
     void forEachLive(String user, MemoryFilter filter, Consumer<StoredMemory> sink);
+
+    /** As {@link #forEachLive}, without reading the vectors: what a person's listing and overview need. */
+    void forEachLiveMemory(String user, MemoryFilter filter, Consumer<Memory> sink);
 }

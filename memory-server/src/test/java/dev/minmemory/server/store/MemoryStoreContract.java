@@ -515,6 +515,20 @@ public abstract class MemoryStoreContract {
     }
 
     @Test
+    void theLiveMemoriesOfOneUserMatchingTheFilterAreVisitedAsRecordsAlone() {
+        Memory inP = save(memory("u", "in p", Scope.PROJECT, "p", null, "e"), randomUnitVector());
+        save(memory("u", "in q", Scope.PROJECT, "q", null, "e"), randomUnitVector());
+        save(memory("other", "theirs in p", Scope.PROJECT, "p", null, "e"), randomUnitVector());
+        Memory deleted = save(memory("u", "deleted in p", Scope.PROJECT, "p", null, "e"), randomUnitVector());
+        store.saveKeepingVector(deleted.asDeleted(T0.plusSeconds(1)));
+
+        List<Memory> visited = new ArrayList<>();
+        store.forEachLiveMemory("u", MemoryFilter.of(List.of(ScopeFilter.project("p"))), visited::add);
+
+        assertThat(visited).containsExactly(inP);
+    }
+
+    @Test
     void visitingTheLiveMemoriesOfAUserWithoutAnyVisitsNothing() {
         save(memory("other", "theirs", Scope.GLOBAL, null, null, "e"), randomUnitVector());
 

@@ -174,6 +174,17 @@ public final class LuceneMemoryStore implements MemoryBackend, Closeable {
     }
 
     @Override
+    public void forEachLiveMemory(String user, MemoryFilter filter, Consumer<Memory> sink) {
+        index.read(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            for (int doc : IndexReads.matchingDocs(searcher, FilterQueries.liveMemories(user, filter))) {
+                sink.accept(IndexReads.source(stored, doc));
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void forEachMemory(Consumer<StoredMemory> sink) {
         visit(new MatchAllDocsQuery(), sink);
     }

@@ -276,6 +276,13 @@ public final class QdrantMemoryStore implements MemoryBackend, Closeable {
     }
 
     @Override
+    public void forEachLiveMemory(String user, MemoryFilter filter, Consumer<Memory> sink) {
+        readiness.requireReady();
+        scroll(QdrantFilters.liveMemories(user, filter), WithPayloadSelectorFactory.enable(true), false,
+                point -> sink.accept(QdrantPayload.memory(point.getPayloadMap())));
+    }
+
+    @Override
     public void forEachMemory(Consumer<StoredMemory> sink) {
         readiness.requireReady();
         scroll(LayoutPoint.memories(), WithPayloadSelectorFactory.enable(true), true, point -> sink.accept(
