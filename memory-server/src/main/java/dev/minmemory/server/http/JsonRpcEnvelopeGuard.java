@@ -41,6 +41,8 @@ public class JsonRpcEnvelopeGuard {
 
     /** Context key: how many requests (messages that want an answer) the body holds. */
     public static final String REQUESTS = JsonRpcEnvelopeGuard.class.getName() + ".requests";
+    /** The checked message of a body that is one message (not a batch), for later steps not to parse it again. */
+    public static final String SINGLE_MESSAGE = JsonRpcEnvelopeGuard.class.getName() + ".message";
 
     private static final Logger LOG = Logger.getLogger(JsonRpcEnvelopeGuard.class);
     private static final List<String> SUPPORTED = McpMessageHandler.SUPPORTED_PROTOCOL_VERSIONS;
@@ -90,6 +92,9 @@ public class JsonRpcEnvelopeGuard {
             }
             context.setBody(batch ? passed.toBuffer() : passed.getJsonObject(0).toBuffer());
             context.put(REQUESTS, (int) passed.stream().filter(m -> McpMessageRules.isRequest((JsonObject) m)).count());
+            if (!batch) {
+                context.put(SINGLE_MESSAGE, passed.getJsonObject(0));
+            }
             context.next();
         } catch (JsonRpcRefusal refusal) {
             LOG.debugf("Refused an MCP request: %s", refusal.getMessage());

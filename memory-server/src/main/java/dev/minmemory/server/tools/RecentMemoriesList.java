@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import dev.minmemory.server.auth.CallerIdentity;
+import dev.minmemory.server.http.JsonRpcEnvelopeGuard;
 import dev.minmemory.server.http.JsonRpcRefusal;
 import dev.minmemory.server.http.McpRouteOrder;
 import dev.minmemory.server.memory.BrowseRequest;
@@ -16,8 +17,6 @@ import dev.minmemory.server.memory.MemoryService;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkiverse.mcp.server.runtime.McpConnectionBase;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -79,17 +78,13 @@ public class RecentMemoriesList {
 
     /** The request when this step answers it: one resources/list request in an initialized session. */
     private JsonObject listRequest(RoutingContext context) {
-        if (context.request().method() != HttpMethod.POST || context.body().buffer() == null) {
+        JsonObject message = context.get(JsonRpcEnvelopeGuard.SINGLE_MESSAGE);
+        if (message == null || !METHOD.equals(message.getValue("method")) || !message.containsKey("id")) {
             return null;
         }
         String session = context.request().getHeader("Mcp-Session-Id");
         McpConnectionBase connection = session == null ? null : connections.get(session);
-        if (connection == null || connection.status() != McpConnection.Status.IN_OPERATION) {
-            return null;
-        }
-        Object body = Json.decodeValue(context.body().buffer());
-        return body instanceof JsonObject message && METHOD.equals(message.getValue("method"))
-                && message.containsKey("id") ? message : null;
+        return connection != null && connection.status() == McpConnection.Status.IN_OPERATION ? message : null;
     }
 
     private static JsonObject result(MemoryPage page) {
