@@ -3,6 +3,7 @@ package dev.minmemory.operator.dependent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.ServerSpec;
@@ -20,6 +21,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The memory server: stateless pods (memories live in Qdrant) configured only through environment variables. */
@@ -56,6 +58,24 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * A changed selector (an older operator's, without {@code app.kubernetes.io/name}) cannot be updated: the
+     * Deployment is recreated with its ReplicaSets, and so its pods, left running. The new Deployment adopts the
+     * ReplicaSets, whose labels (the pod template's) match its selector, and rolls only if the template changed too.
+     */
+    @Override
+    public Deployment update(Deployment actual, Deployment desired, MemoryServer primary,
+            Context<MemoryServer> context) {
+        if (needsRecreation(actual, desired)) {
+            return WorkloadRecreation.orphanAndDelete(actual, primary, context, "ReplicaSets and pods");
+        }
+        return super.update(actual, desired, primary, context);
+    }
+
+    static boolean needsRecreation(Deployment actual, Deployment desired) {
+        return !Objects.equals(actual.getSpec().getSelector(), desired.getSpec().getSelector());
     }
 
     private static PodSpec podSpec(MemoryServer primary, Inputs inputs) {

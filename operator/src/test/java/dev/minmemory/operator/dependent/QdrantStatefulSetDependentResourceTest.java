@@ -1,6 +1,7 @@
 package dev.minmemory.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
@@ -144,6 +145,27 @@ class QdrantStatefulSetDependentResourceTest {
 
         assertThat(StatefulSetRecreation.needed(old, desired)).isTrue();
         assertThat(StatefulSetRecreation.needed(desired, dependent.desired(ms, TestConfig.inputs()))).isFalse();
+    }
+
+    @Test
+    void theSelectorNamesTheApplicationInstanceAndComponentAndSelectsThePodTemplate() {
+        var sts = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        assertThat(sts.getSpec().getSelector().getMatchLabels()).containsExactly(
+                entry("app.kubernetes.io/name", "min-memory"), entry("app.kubernetes.io/instance", "memory"),
+                entry("app.kubernetes.io/component", "qdrant"));
+        assertThat(sts.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(sts.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void aStatefulSetOfAnOlderOperatorWithoutTheNameInItsSelectorIsRecreatedRatherThanUpdated() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var desired = dependent.desired(ms, TestConfig.inputs());
+        var old = new StatefulSetBuilder(desired).editSpec().editSelector()
+                .removeFromMatchLabels("app.kubernetes.io/name").endSelector().endSpec().build();
+
+        assertThat(StatefulSetRecreation.needed(old, desired)).isTrue();
     }
 
     @Test
