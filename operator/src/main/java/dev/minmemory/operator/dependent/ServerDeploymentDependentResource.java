@@ -97,9 +97,13 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
         return pod.build();
     }
 
-    /** The auth configuration arrives through envFrom, so a change to it is invisible in the pod template. */
+    /**
+     * The auth configuration arrives through envFrom, and the keys through secretKeyRef, so a change to them is
+     * invisible in the pod template.
+     */
     static String configHash(MemoryServer primary, Inputs inputs) {
-        return Encoding.sha256(AuthSecretDependentResource.environment(primary) + inputs.qdrantApiKeyDigest());
+        return Encoding.sha256(AuthSecretDependentResource.environment(primary) + inputs.qdrantApiKeyDigest()
+                + inputs.sessionKeyDigest());
     }
 
     private static Container container(MemoryServer primary, Inputs inputs) {
@@ -142,7 +146,9 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 Env.value("QDRANT_URL",
                         QdrantTls.scheme(primary) + "://" + Names.qdrant(primary) + ":" + QdrantPorts.GRPC),
                 Env.fromSecret("QDRANT_API_KEY", Names.qdrantApiKeySecret(primary),
-                        QdrantApiKeySecretDependentResource.KEY)));
+                        QdrantApiKeySecretDependentResource.KEY),
+                Env.fromSecret("MEMORY_HTTP_SESSION_KEY", Names.sessionKeySecret(primary),
+                        ServerSessionKeySecretDependentResource.KEY)));
         if (QdrantTls.enabled(primary)) {
             env.add(Env.value("QDRANT_CA_FILE", QdrantTls.SERVER_DIR + "/" + QdrantTls.CA_KEY));
         }

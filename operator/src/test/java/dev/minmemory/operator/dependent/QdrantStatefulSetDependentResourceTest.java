@@ -32,7 +32,8 @@ class QdrantStatefulSetDependentResourceTest {
     @Test
     void aRefusedScaleDownKeepsTheRunningReplicasInClusterMode() {
         var ms = MemoryServers.auth0("team-a", "memory");
-        var kept = new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.empty(), Optional.of(3));
+        var kept = new Inputs(TestConfig.inputs().config(), "digest-of-key", "digest-of-session-key", Optional.empty(),
+                Optional.of(3));
 
         var sts = dependent.desired(ms, kept);
 
@@ -196,8 +197,9 @@ class QdrantStatefulSetDependentResourceTest {
         ms.getSpec().getQdrant().getStorage().setSize("5Gi");
         ms.getSpec().getQdrant().setImage("registry.example.com/qdrant:v2");
 
-        var sts = dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.of("10Gi"),
-                Optional.empty()));
+        var sts = dependent.desired(ms,
+                new Inputs(TestConfig.inputs().config(), "digest-of-key", "digest-of-session-key", Optional.of("10Gi"),
+                        Optional.empty()));
 
         assertThat(sts.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests())
                 .containsEntry("storage", new Quantity("10Gi"));
@@ -232,8 +234,10 @@ class QdrantStatefulSetDependentResourceTest {
         var ms = MemoryServers.auth0("team-a", "memory");
         var before = dependent.desired(ms, TestConfig.inputs());
         var after =
-                dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-new-key", Optional.empty(),
-                        Optional.empty()));
+                dependent.desired(ms,
+                        new Inputs(TestConfig.inputs().config(), "digest-of-new-key", "digest-of-session-key",
+                                Optional.empty(),
+                                Optional.empty()));
 
         assertThat(after.getSpec().getTemplate()).isNotEqualTo(before.getSpec().getTemplate());
     }

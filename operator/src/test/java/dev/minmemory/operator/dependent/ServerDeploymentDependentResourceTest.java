@@ -97,6 +97,30 @@ class ServerDeploymentDependentResourceTest {
     }
 
     @Test
+    void everyReplicaReadsTheSameSessionKeyFromTheSessionKeySecret() {
+        var deployment = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        var sessionKey = container(deployment).getEnv().stream()
+                .filter(e -> e.getName().equals("MEMORY_HTTP_SESSION_KEY")).findFirst().orElseThrow();
+        assertThat(sessionKey.getValue()).isNull();
+        assertThat(sessionKey.getValueFrom().getSecretKeyRef().getName()).isEqualTo("memory-session-key");
+        assertThat(sessionKey.getValueFrom().getSecretKeyRef().getKey())
+                .isEqualTo(ServerSessionKeySecretDependentResource.KEY);
+    }
+
+    @Test
+    void aNewSessionKeyChangesThePodTemplateSoEveryReplicaRollsOntoIt() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var inputs = TestConfig.inputs();
+        var before = dependent.desired(ms, inputs);
+
+        var after = dependent.desired(ms, new Inputs(inputs.config(), inputs.qdrantApiKeyDigest(),
+                "digest-of-new-session-key", inputs.keptQdrantVolumeSize(), inputs.keptQdrantReplicas()));
+
+        assertThat(after.getSpec().getTemplate()).isNotEqualTo(before.getSpec().getTemplate());
+    }
+
+    @Test
     void everyWritablePathIsAVolumeBecauseTheRootFilesystemIsReadOnly() {
         var deployment = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
 

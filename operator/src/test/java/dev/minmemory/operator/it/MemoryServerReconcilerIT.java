@@ -27,6 +27,7 @@ import dev.minmemory.operator.crd.MemoryServerStatus;
 import dev.minmemory.operator.dependent.QdrantApiKeySecretDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
 import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
+import dev.minmemory.operator.dependent.ServerSessionKeySecretDependentResource;
 import dev.minmemory.operator.reconciler.MemoryServerReconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -98,6 +99,7 @@ class MemoryServerReconcilerIT {
 
         var apiKey = cluster.awaitObject(Secret.class, namespace, "memory-qdrant-api-key");
         var auth = cluster.awaitObject(Secret.class, namespace, "memory-auth");
+        var sessionKey = cluster.awaitObject(Secret.class, namespace, "memory-session-key");
         var qdrant = cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
         var qdrantService = cluster.awaitObject(Service.class, namespace, "memory-qdrant");
         var headless = cluster.awaitObject(Service.class, namespace, "memory-qdrant-headless");
@@ -119,10 +121,15 @@ class MemoryServerReconcilerIT {
         assertThat(env(container.getEnv(), "QDRANT_API_KEY").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo(apiKey.getMetadata().getName());
         assertThat(container.getEnvFrom().get(0).getSecretRef().getName()).isEqualTo(auth.getMetadata().getName());
+        assertThat(env(container.getEnv(), "MEMORY_HTTP_SESSION_KEY").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo(sessionKey.getMetadata().getName());
+        assertThat(sessionKey.getData()).containsOnlyKeys(ServerSessionKeySecretDependentResource.KEY);
+        assertThat(ingress.getMetadata().getAnnotations())
+                .doesNotContainKey("nginx.ingress.kubernetes.io/upstream-hash-by");
         assertThat(serverService.getSpec().getSelector()).isEqualTo(server.getSpec().getSelector().getMatchLabels());
         assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService()
                 .getName()).isEqualTo(serverService.getMetadata().getName());
-        assertThat(cluster.everythingIn(namespace)).hasSize(12)
+        assertThat(cluster.everythingIn(namespace)).hasSize(13)
                 .allSatisfy(object -> assertOwnedBy(object, ms));
     }
 
@@ -159,6 +166,7 @@ class MemoryServerReconcilerIT {
         var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
         var before = cluster.awaitObject(Deployment.class, namespace, "memory-server");
         var key = cluster.awaitObject(Secret.class, namespace, "memory-qdrant-api-key").getData();
+        var sessionKey = cluster.awaitObject(Secret.class, namespace, "memory-session-key").getData();
 
         cluster.edit(ms, current -> {
             current.getSpec().getServer().setReplicas(3);
@@ -176,6 +184,23 @@ class MemoryServerReconcilerIT {
                     .isEqualTo(base64("https://memory.example.org/mcp"));
         });
         assertThat(cluster.get(Secret.class, namespace, "memory-qdrant-api-key").getData()).isEqualTo(key);
+        assertThat(cluster.get(Secret.class, namespace, "memory-session-key").getData()).isEqualTo(sessionKey);
+    }
+
+    @Test
+    void deletedSessionKeySecretGetsANewKeyAndRollsTheServer() {
+        cluster.create(MemoryServers.auth0(namespace, "memory"));
+        var key = cluster.awaitObject(Secret.class, namespace, "memory-session-key");
+        var serverHash = configHash(cluster.awaitObject(Deployment.class, namespace, "memory-server"));
+
+        client.resource(key).delete();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var newKey = cluster.get(Secret.class, namespace, "memory-session-key");
+            assertThat(newKey).isNotNull();
+            assertThat(newKey.getData()).isNotEqualTo(key.getData());
+            assertThat(configHash(cluster.get(Deployment.class, namespace, "memory-server"))).isNotEqualTo(serverHash);
+        });
     }
 
     @Test
@@ -278,13 +303,13 @@ class MemoryServerReconcilerIT {
     void deletingTheMemoryServerLeavesNothingWithoutAnOwner() {
         var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
         cluster.awaitObject(PodDisruptionBudget.class, namespace, "memory-server");
-        await().atMost(PATIENCE).until(() -> cluster.everythingIn(namespace).size() == 12);
+        await().atMost(PATIENCE).until(() -> cluster.everythingIn(namespace).size() == 13);
 
         client.resource(ms).delete();
 
         await().atMost(PATIENCE).until(() -> cluster.get(namespace, "memory") == null);
         // The mock server has no garbage collector: what remains is what Kubernetes would collect.
-        assertThat(cluster.everythingIn(namespace)).hasSize(12).allSatisfy(object -> assertOwnedBy(object, ms));
+        assertThat(cluster.everythingIn(namespace)).hasSize(13).allSatisfy(object -> assertOwnedBy(object, ms));
         assertThat(cluster.get(StatefulSet.class, namespace, "memory-qdrant").getSpec()
                 .getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
     }
@@ -306,7 +331,7 @@ class MemoryServerReconcilerIT {
         assertThat(cluster.get(StatefulSet.class, namespace, "memory-qdrant").getSpec().getReplicas()).isEqualTo(1);
         assertThat(cluster.get(Ingress.class, other, "memory").getSpec().getRules().get(0).getHost())
                 .isEqualTo("memory." + other + ".example.com");
-        assertThat(cluster.ownedBy(second).toList()).hasSize(12)
+        assertThat(cluster.ownedBy(second).toList()).hasSize(13)
                 .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo(other));
     }
 
