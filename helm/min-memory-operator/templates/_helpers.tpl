@@ -59,7 +59,7 @@ create and keep in shape the objects it owns, delete only what a spec switch tur
   verbs: [get, list, watch, create, patch, update]
 - apiGroups: [apps]
   resources: [deployments]
-  verbs: [get, list, watch, create, patch, update]
+  verbs: [get, list, watch, create, patch, update, delete]
 - apiGroups: [apps]
   resources: [statefulsets]
   verbs: [get, list, watch, create, patch, update, delete]

@@ -12,7 +12,8 @@ public record TestConfig(String serverImage, String qdrantImage, boolean serverS
     public static final String QDRANT_IMAGE = "docker.io/qdrant/qdrant:test";
 
     public static Inputs inputs() {
-        return new Inputs(new TestConfig(SERVER_IMAGE, QDRANT_IMAGE, true), "digest-of-key", Optional.empty(),
+        return new Inputs(new TestConfig(SERVER_IMAGE, QDRANT_IMAGE, true), "digest-of-key", "digest-of-session-key",
+                Optional.empty(),
                 Optional.empty());
     }
 }

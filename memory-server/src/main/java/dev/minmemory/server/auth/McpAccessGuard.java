@@ -66,7 +66,7 @@ public class McpAccessGuard {
     private void admit(RoutingContext context, SecurityIdentity identity) {
         String user = CallerIdentity.userOf((JsonWebToken) identity.getPrincipal());
         String session = context.request().getHeader(SESSION_HEADER);
-        if (session != null && sessions.ownerOf(session).filter(owner -> !owner.equals(user)).isPresent()) {
+        if (session != null && sessions.session(session).filter(valid -> !valid.owner().equals(user)).isPresent()) {
             reject(context, 403, null);
             return;
         }

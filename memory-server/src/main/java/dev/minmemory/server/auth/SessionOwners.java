@@ -1,7 +1,9 @@
 package dev.minmemory.server.auth;
 
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,83 +17,122 @@ import dev.minmemory.server.http.HttpConfig;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 
 /**
- * Which user opened each MCP session, indexed both ways. A session id is not a credential: every request is
- * authenticated by its own token, and a request whose token belongs to someone else than the session's owner is
- * refused. A session lives as long as the MCP layer keeps its connection (until its idle timeout or a DELETE); an
- * owner whose session is gone is forgotten when next looked up or when the same user opens another session.
- * A user holds at most {@code memory.http.limits.max-sessions-per-user} sessions: opening one more closes their least
- * recently used one, so no caller can make the server keep an unbounded number of sessions.
+ * The MCP sessions on this replica, and who owns each. A session's id is a {@link SessionTokens token} naming its
+ * owner, which any replica with the same key verifies; a session id is not a credential all the same: every request
+ * is authenticated by its own bearer token, and one whose token belongs to someone else than the session's owner is
+ * refused.
+ * <p>
+ * Each replica keeps, per session it has served, the id of the connection its MCP layer holds for it: the one
+ * {@code initialize} opened, or one {@link RestoredConnections} opens on the session's first request here, and again
+ * after the MCP layer dropped an idle one. A user holds at most {@code memory.http.limits.max-sessions-per-user}
+ * sessions on each replica: one more closes their least recently used one there. A session closed on a replica (so,
+ * or by a DELETE) is refused there for the rest of its life, while other replicas accept its id until it expires.
  */
 @Singleton
 public class SessionOwners {
 
     private static final Logger LOG = Logger.getLogger(SessionOwners.class);
 
+    private final SessionTokens tokens;
     private final ConnectionManager connections;
+    private final RestoredConnections restored;
     private final int maxPerUser;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
+    private final Map<String, UserSessions> sessionsByUser = new ConcurrentHashMap<>();
 
-    public SessionOwners(ConnectionManager connections, HttpConfig config) {
+    public SessionOwners(SessionTokens tokens, ConnectionManager connections, RestoredConnections restored,
+            HttpConfig config) {
+        this.tokens = tokens;
         this.connections = connections;
+        this.restored = restored;
         this.maxPerUser = config.limits().maxSessionsPerUser();
     }
 
-    /** Records the owner of a session just opened, closing the user's least recently used session beyond the limit. */
-    public void bind(String sessionId, String user) {
-        sessions.put(sessionId, new Session(user, System.nanoTime()));
+    /**
+     * Names the session that {@code initialize} just opened in the MCP layer under {@code connectionId}: returns the
+     * session id the client is to use.
+     */
+    public String open(String connectionId, String user, String protocolVersion) {
+        String sessionId = tokens.mint(user, protocolVersion);
         sessionsByUser.compute(user, (owner, known) -> {
-            Set<String> ids = known == null ? new HashSet<>() : known;
-            ids.removeIf(id -> !connections.has(id) && forget(id));
-            ids.add(sessionId);
-            while (ids.size() > maxPerUser) {
-                String oldest = ids.stream().filter(id -> !id.equals(sessionId))
-                        .min(Comparator.comparingLong(id -> lastSeen(id))).orElseThrow();
-                ids.remove(oldest);
-                forget(oldest);
-                connections.remove(oldest);
-                LOG.debugf("Closed the least recently used session of a user who opened more than %d", maxPerUser);
-            }
-            return ids;
+            UserSessions sessions = known == null ? new UserSessions() : known;
+            sessions.open.put(sessionId, connectionId);
+            closeBeyondLimit(sessions);
+            return sessions;
+        });
+        return sessionId;
+    }
+
+    /** The session the id names, if it is valid and not closed on this replica. */
+    public Optional<SessionToken> session(String sessionId) {
+        return tokens.verify(sessionId).filter(session -> {
+            UserSessions sessions = sessionsByUser.get(session.owner());
+            return sessions == null || !sessions.closedHere(sessionId);
         });
     }
 
-    /** The user who opened the session, if it is still open; using the session counts as activity. */
-    public Optional<String> ownerOf(String sessionId) {
-        Session session = sessions.get(sessionId);
-        if (session == null) {
-            return Optional.empty();
+    /**
+     * The id of this replica's MCP connection for a {@link #session(String) valid} session, opened now if this replica
+     * has none (any more); using the session counts as activity.
+     */
+    public String connectionOf(String sessionId, SessionToken session) {
+        String[] connection = new String[1];
+        sessionsByUser.compute(session.owner(), (owner, known) -> {
+            UserSessions sessions = known == null ? new UserSessions() : known;
+            String current = sessions.open.get(sessionId);
+            if (current == null || !connections.has(current)) {
+                current = restored.open(session);
+                sessions.open.put(sessionId, current);
+                closeBeyondLimit(sessions);
+            }
+            connection[0] = current;
+            return sessions;
+        });
+        return connection[0];
+    }
+
+    /**
+     * Closes the session on this replica: returns the MCP connection it had here, if the MCP layer still holds it
+     * (for the MCP layer to end).
+     */
+    public Optional<String> close(String sessionId, SessionToken session) {
+        String[] connection = new String[1];
+        sessionsByUser.compute(session.owner(), (owner, known) -> {
+            UserSessions sessions = known == null ? new UserSessions() : known;
+            connection[0] = sessions.open.remove(sessionId);
+            sessions.remember(sessionId, maxPerUser);
+            return sessions;
+        });
+        return Optional.ofNullable(connection[0]).filter(connections::has);
+    }
+
+    private void closeBeyondLimit(UserSessions sessions) {
+        Iterator<Map.Entry<String, String>> leastRecentlyUsedFirst = sessions.open.entrySet().iterator();
+        while (sessions.open.size() > maxPerUser) {
+            Map.Entry<String, String> oldest = leastRecentlyUsedFirst.next();
+            leastRecentlyUsedFirst.remove();
+            sessions.remember(oldest.getKey(), maxPerUser);
+            connections.remove(oldest.getValue());
+            LOG.debugf("Closed the least recently used session of a user who opened more than %d", maxPerUser);
         }
-        if (!connections.has(sessionId)) {
-            forget(sessionId);
-            sessionsByUser.computeIfPresent(session.user, (owner, ids) -> {
-                ids.remove(sessionId);
-                return ids.isEmpty() ? null : ids;
-            });
-            return Optional.empty();
+    }
+
+    /** One user's sessions on this replica; changed only inside {@code sessionsByUser.compute}. */
+    private static final class UserSessions {
+
+        /** Session id to connection id, least recently used first. */
+        private final LinkedHashMap<String, String> open = new LinkedHashMap<>(16, 0.75f, true);
+        /** The ids of sessions closed here, the oldest first forgotten. */
+        private final Set<String> closed = Collections.synchronizedSet(new LinkedHashSet<>());
+
+        private boolean closedHere(String sessionId) {
+            return closed.contains(sessionId);
         }
-        session.lastSeen = System.nanoTime();
-        return Optional.of(session.user);
-    }
 
-    private boolean forget(String sessionId) {
-        sessions.remove(sessionId);
-        return true;
-    }
-
-    private long lastSeen(String sessionId) {
-        Session session = sessions.get(sessionId);
-        return session == null ? Long.MIN_VALUE : session.lastSeen;
-    }
-
-    private static final class Session {
-
-        private final String user;
-        private volatile long lastSeen;
-
-        private Session(String user, long lastSeen) {
-            this.user = user;
-            this.lastSeen = lastSeen;
+        private void remember(String sessionId, int limit) {
+            closed.add(sessionId);
+            if (closed.size() > limit) {
+                closed.remove(closed.iterator().next());
+            }
         }
     }
 }

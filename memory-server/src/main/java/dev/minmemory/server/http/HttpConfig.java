@@ -19,6 +19,17 @@ public interface HttpConfig {
      */
     Optional<List<String>> allowedHosts();
 
+    /**
+     * The key that signs session ids ({@code MEMORY_HTTP_SESSION_KEY}), at least 32 characters. Replicas with the
+     * same key accept each other's session ids, so a client may reach any of them; without it each process draws a
+     * random key and its session ids are good on it alone.
+     */
+    Optional<String> sessionKey();
+
+    /** How long a session id stays valid after {@code initialize}; then the client opens a new session. */
+    @WithDefault("24h")
+    Duration sessionMaxAge();
+
     /** What one client may make the server hold or do at once (see docs/ARCHITECTURE.md, "Protocol limits"). */
     Limits limits();
 

@@ -27,6 +27,14 @@ final class McpSession {
         return new McpSession(session);
     }
 
+    String id() {
+        return sessionId;
+    }
+
+    Response delete() {
+        return given().header("Mcp-Session-Id", sessionId).delete("/mcp");
+    }
+
     String callTool(String name, Map<String, Object> arguments) {
         return request("tools/call", Map.of("name", name, "arguments", arguments)).body().asString();
     }

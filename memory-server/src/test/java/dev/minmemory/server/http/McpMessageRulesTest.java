@@ -117,6 +117,16 @@ class McpMessageRulesTest {
         }
 
         @Override
+        public Optional<String> sessionKey() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Duration sessionMaxAge() {
+            return Duration.ofHours(24);
+        }
+
+        @Override
         public HttpConfig.Limits limits() {
             return new HttpConfig.Limits() {
                 @Override

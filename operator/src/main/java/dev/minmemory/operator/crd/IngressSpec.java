@@ -26,7 +26,8 @@ public class IngressSpec {
     private String host;
 
     @Default("nginx")
-    @JsonPropertyDescription("IngressClass. Session affinity for several server replicas relies on ingress-nginx.")
+    @JsonPropertyDescription("IngressClass. For nginx the operator turns off response buffering and allows "
+            + "one-hour reads, since MCP responses can be event streams.")
     private String className = "nginx";
 
     @JsonPropertyDescription("Extra annotations for the Ingress. The operator's own annotations take precedence.")

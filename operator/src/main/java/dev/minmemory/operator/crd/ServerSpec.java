@@ -16,7 +16,8 @@ public class ServerSpec extends WorkloadSpec {
     @Min(1)
     @Max(20)
     @Default("1")
-    @JsonPropertyDescription("Number of memory server pods. More than one routes each MCP session to one pod.")
+    @JsonPropertyDescription("Number of memory server pods. Any pod serves any MCP session: they share the "
+            + "session signing key <name>-session-key.")
     private int replicas = 1;
 
     @Default("bge-small-en-v1.5-q")

@@ -17,11 +17,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class IngressDependentResource extends UpdatableOwnedResource<Ingress> {
 
     public static final String CLUSTER_ISSUER_ANNOTATION = "cert-manager.io/cluster-issuer";
-    /**
-     * ingress-nginx hashes each request's Authorization header to pick a pod, so every request of one client
-     * (including the initialize request, which has no Mcp-Session-Id yet) reaches the pod holding its session.
-     */
-    public static final String UPSTREAM_HASH_ANNOTATION = "nginx.ingress.kubernetes.io/upstream-hash-by";
     private static final String NGINX = "nginx";
 
     public IngressDependentResource() {
@@ -60,7 +55,6 @@ public class IngressDependentResource extends UpdatableOwnedResource<Ingress> {
     private static Map<String, String> annotations(IngressSpec spec) {
         var annotations = new LinkedHashMap<>(spec.getAnnotations());
         if (NGINX.equals(spec.getClassName())) {
-            annotations.put(UPSTREAM_HASH_ANNOTATION, "$http_authorization");
             // MCP responses can be long-lived event streams: no buffering, no 60 s idle cut-off.
             annotations.put("nginx.ingress.kubernetes.io/proxy-buffering", "off");
             annotations.put("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600");

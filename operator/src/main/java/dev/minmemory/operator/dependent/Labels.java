@@ -15,6 +15,8 @@ public final class Labels {
     public static final String COMPONENT_QDRANT = "qdrant";
     public static final String COMPONENT_QDRANT_SNAPSHOTS = "qdrant-snapshots";
 
+    private static final String NAME = "app.kubernetes.io/name";
+    private static final String APP = "min-memory";
     private static final String INSTANCE = "app.kubernetes.io/instance";
     private static final String COMPONENT = "app.kubernetes.io/component";
 
@@ -22,17 +24,19 @@ public final class Labels {
     }
 
     public static Map<String, String> of(MemoryServer ms, String component) {
-        var labels = new LinkedHashMap<String, String>();
-        labels.put("app.kubernetes.io/name", "min-memory");
-        labels.putAll(selector(ms, component));
-        labels.put("app.kubernetes.io/part-of", "min-memory");
+        var labels = new LinkedHashMap<>(selector(ms, component));
+        labels.put("app.kubernetes.io/part-of", APP);
         labels.put(MANAGED_BY, OPERATOR);
         return labels;
     }
 
-    /** Stable subset used in selectors, which are immutable on Deployments and StatefulSets. */
+    /**
+     * Stable subset used in selectors, which are immutable on Deployments and StatefulSets: a workload whose selector
+     * differs is recreated with its pods left running (see {@link WorkloadRecreation}).
+     */
     public static Map<String, String> selector(MemoryServer ms, String component) {
         var labels = new LinkedHashMap<String, String>();
+        labels.put(NAME, APP);
         labels.put(INSTANCE, ms.getMetadata().getName());
         labels.put(COMPONENT, component);
         return labels;

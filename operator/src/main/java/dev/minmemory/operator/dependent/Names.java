@@ -34,6 +34,10 @@ public final class Names {
         return ms.getMetadata().getName() + "-qdrant-api-key";
     }
 
+    public static String sessionKeySecret(MemoryServer ms) {
+        return ms.getMetadata().getName() + "-session-key";
+    }
+
     public static String authSecret(MemoryServer ms) {
         return ms.getMetadata().getName() + "-auth";
     }

@@ -29,18 +29,24 @@ public final class OperatorContext {
     }
 
     static Inputs inputs(MemoryServer primary, Context<MemoryServer> context) {
-        String keyName = Names.qdrantApiKeySecret(primary);
-        String digest = context.getSecondaryResources(Secret.class).stream()
-                .filter(secret -> keyName.equals(secret.getMetadata().getName()) && secret.getData() != null)
-                .map(secret -> secret.getData().get(QdrantApiKeySecretDependentResource.KEY))
-                .filter(Objects::nonNull)
-                .map(Encoding::sha256)
-                .findFirst()
-                .orElse("");
         var resize = context.managedWorkflowAndDependentResourceContext()
                 .getMandatory(RESIZE_KEY, QdrantVolumes.Resize.class);
         var scaling = context.managedWorkflowAndDependentResourceContext()
                 .getMandatory(SCALING_KEY, QdrantScaling.Decision.class);
-        return new Inputs(config(context), digest, resize.keptSize(), scaling.keptReplicas());
+        return new Inputs(config(context),
+                secretDigest(context, Names.qdrantApiKeySecret(primary), QdrantApiKeySecretDependentResource.KEY),
+                secretDigest(context, Names.sessionKeySecret(primary), ServerSessionKeySecretDependentResource.KEY),
+                resize.keptSize(), scaling.keptReplicas());
+    }
+
+    /** The digest of one value of a Secret the operator generated, or "" before it exists. */
+    private static String secretDigest(Context<MemoryServer> context, String name, String key) {
+        return context.getSecondaryResources(Secret.class).stream()
+                .filter(secret -> name.equals(secret.getMetadata().getName()) && secret.getData() != null)
+                .map(secret -> secret.getData().get(key))
+                .filter(Objects::nonNull)
+                .map(Encoding::sha256)
+                .findFirst()
+                .orElse("");
     }
 }

@@ -7,10 +7,8 @@ import java.util.Map;
 
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.QdrantSpec;
-import dev.minmemory.operator.events.OperatorEvents;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -24,7 +22,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.quarkus.logging.Log;
 
 /** Qdrant, one pod per replica, each with its own volume; several replicas form a Qdrant cluster. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
@@ -76,13 +73,7 @@ public class QdrantStatefulSetDependentResource extends UpdatableOwnedResource<S
     public StatefulSet update(StatefulSet actual, StatefulSet desired, MemoryServer primary,
             Context<MemoryServer> context) {
         if (StatefulSetRecreation.needed(actual, desired)) {
-            Log.infof("Recreating StatefulSet %s/%s to change fields that cannot be updated; its pods and volumes stay",
-                    actual.getMetadata().getNamespace(), actual.getMetadata().getName());
-            context.getClient().resource(actual).withPropagationPolicy(DeletionPropagation.ORPHAN).delete();
-            OperatorEvents.normal(context.getClient(), primary, "Recreating", "Deleted " + describe(actual)
-                    + " with its pods and volumes left running, to create it again with fields that cannot be "
-                    + "updated in place");
-            return actual;
+            return WorkloadRecreation.orphanAndDelete(actual, primary, context, "pods and volumes");
         }
         return super.update(actual, desired, primary, context);
     }

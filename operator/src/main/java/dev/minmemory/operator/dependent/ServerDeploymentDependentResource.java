@@ -3,6 +3,7 @@ package dev.minmemory.operator.dependent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.minmemory.operator.crd.MemoryServer;
 import dev.minmemory.operator.crd.ServerSpec;
@@ -20,6 +21,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The memory server: stateless pods (memories live in Qdrant) configured only through environment variables. */
@@ -58,6 +60,24 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 .build();
     }
 
+    /**
+     * A changed selector (an older operator's, without {@code app.kubernetes.io/name}) cannot be updated: the
+     * Deployment is recreated with its ReplicaSets, and so its pods, left running. The new Deployment adopts the
+     * ReplicaSets, whose labels (the pod template's) match its selector, and rolls only if the template changed too.
+     */
+    @Override
+    public Deployment update(Deployment actual, Deployment desired, MemoryServer primary,
+            Context<MemoryServer> context) {
+        if (needsRecreation(actual, desired)) {
+            return WorkloadRecreation.orphanAndDelete(actual, primary, context, "ReplicaSets and pods");
+        }
+        return super.update(actual, desired, primary, context);
+    }
+
+    static boolean needsRecreation(Deployment actual, Deployment desired) {
+        return !Objects.equals(actual.getSpec().getSelector(), desired.getSpec().getSelector());
+    }
+
     private static PodSpec podSpec(MemoryServer primary, Inputs inputs) {
         var pod = new PodSpecBuilder()
                 .withAutomountServiceAccountToken(false)
@@ -77,9 +97,13 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
         return pod.build();
     }
 
-    /** The auth configuration arrives through envFrom, so a change to it is invisible in the pod template. */
+    /**
+     * The auth configuration arrives through envFrom, and the keys through secretKeyRef, so a change to them is
+     * invisible in the pod template.
+     */
     static String configHash(MemoryServer primary, Inputs inputs) {
-        return Encoding.sha256(AuthSecretDependentResource.environment(primary) + inputs.qdrantApiKeyDigest());
+        return Encoding.sha256(AuthSecretDependentResource.environment(primary) + inputs.qdrantApiKeyDigest()
+                + inputs.sessionKeyDigest());
     }
 
     private static Container container(MemoryServer primary, Inputs inputs) {
@@ -122,7 +146,9 @@ public class ServerDeploymentDependentResource extends UpdatableOwnedResource<De
                 Env.value("QDRANT_URL",
                         QdrantTls.scheme(primary) + "://" + Names.qdrant(primary) + ":" + QdrantPorts.GRPC),
                 Env.fromSecret("QDRANT_API_KEY", Names.qdrantApiKeySecret(primary),
-                        QdrantApiKeySecretDependentResource.KEY)));
+                        QdrantApiKeySecretDependentResource.KEY),
+                Env.fromSecret("MEMORY_HTTP_SESSION_KEY", Names.sessionKeySecret(primary),
+                        ServerSessionKeySecretDependentResource.KEY)));
         if (QdrantTls.enabled(primary)) {
             env.add(Env.value("QDRANT_CA_FILE", QdrantTls.SERVER_DIR + "/" + QdrantTls.CA_KEY));
         }

@@ -10,8 +10,9 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 
 /**
  * The StatefulSet fields the API server refuses to update. When one of them must change (an older operator's pod
- * management policy, a volume claim template after the volumes were expanded), the StatefulSet is deleted with its
- * pods and claims orphaned and created again; the new one adopts the running pods.
+ * management policy or selector, a volume claim template after the volumes were expanded), the StatefulSet is deleted
+ * with its pods and claims orphaned and created again; the new one adopts the running pods
+ * ({@link WorkloadRecreation}).
  */
 final class StatefulSetRecreation {
 

@@ -42,6 +42,7 @@ import dev.minmemory.operator.dependent.ServerNetworkPolicyDependentResource;
 import dev.minmemory.operator.dependent.ServerPodDisruptionBudgetDependentResource;
 import dev.minmemory.operator.dependent.ServerPodMonitorDependentResource;
 import dev.minmemory.operator.dependent.ServerServiceDependentResource;
+import dev.minmemory.operator.dependent.ServerSessionKeySecretDependentResource;
 import dev.minmemory.operator.dependent.SnapshotScheduleSet;
 import dev.minmemory.operator.events.ReadinessEvents;
 import dev.minmemory.operator.status.ComponentChecks;
@@ -79,6 +80,8 @@ import io.quarkus.logging.Log;
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(name = "qdrant-api-key", type = QdrantApiKeySecretDependentResource.class),
         @Dependent(name = "auth", type = AuthSecretDependentResource.class, useEventSourceWithName = "qdrant-api-key"),
+        @Dependent(name = "server-session-key", type = ServerSessionKeySecretDependentResource.class,
+                useEventSourceWithName = "qdrant-api-key"),
         @Dependent(name = "qdrant-service", type = QdrantServiceDependentResource.class),
         @Dependent(name = "qdrant-headless-service", type = QdrantHeadlessServiceDependentResource.class,
                 useEventSourceWithName = "qdrant-service"),
@@ -91,7 +94,7 @@ import io.quarkus.logging.Log;
         @Dependent(name = "server-service", type = ServerServiceDependentResource.class,
                 useEventSourceWithName = "qdrant-service"),
         @Dependent(name = "server", type = ServerDeploymentDependentResource.class,
-                dependsOn = { "qdrant-api-key", "auth" }),
+                dependsOn = { "qdrant-api-key", "auth", "server-session-key" }),
         @Dependent(name = "ingress", type = IngressDependentResource.class,
                 reconcilePrecondition = IngressEnabled.class,
                 dependsOn = "server-service"),

@@ -13,6 +13,7 @@ final class DesiredObjects {
     static final List<DesiredState<? extends HasMetadata>> DEPENDENTS = List.of(
             new QdrantApiKeySecretDependentResource(),
             new AuthSecretDependentResource(),
+            new ServerSessionKeySecretDependentResource(),
             new QdrantServiceDependentResource(),
             new QdrantHeadlessServiceDependentResource(),
             new QdrantCertificateDependentResource(),

@@ -32,7 +32,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 class DesiredObjectsMatchReviewedManifestsTest {
 
     private static final Path REVIEWED = Path.of("src/test/resources/desired");
-    /** Valid base64 (the Kubernetes schema checks the format) standing in for the random key. */
+    /** Valid base64 (the Kubernetes schema checks the format) standing in for the random keys. */
     private static final String RANDOM_KEY_PLACEHOLDER = Encoding.base64("random");
 
     static Stream<Arguments> desiredObjects() {
@@ -48,8 +48,11 @@ class DesiredObjectsMatchReviewedManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("desiredObjects")
     void desiredObjectIsExactlyTheReviewedManifest(String name, HasMetadata object) throws IOException {
-        if (object instanceof Secret secret && secret.getData().containsKey(QdrantApiKeySecretDependentResource.KEY)) {
-            secret.getData().put(QdrantApiKeySecretDependentResource.KEY, RANDOM_KEY_PLACEHOLDER);
+        if (object instanceof Secret secret) {
+            for (String generated : List.of(QdrantApiKeySecretDependentResource.KEY,
+                    ServerSessionKeySecretDependentResource.KEY)) {
+                secret.getData().computeIfPresent(generated, (key, random) -> RANDOM_KEY_PLACEHOLDER);
+            }
         }
         String yaml = Serialization.asYaml(object);
         Path file = REVIEWED.resolve(name + ".yaml");

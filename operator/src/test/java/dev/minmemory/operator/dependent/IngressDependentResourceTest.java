@@ -42,16 +42,18 @@ class IngressDependentResourceTest {
     }
 
     @Test
-    void userAnnotationsAreKeptButCannotOverrideSessionRouting() {
+    void nginxStreamsWithoutBufferingAndWithoutHashingClientsToPodsSinceAnyReplicaServesAnySession() {
         var ms = MemoryServers.auth0("team-a", "memory");
         ms.getSpec().getIngress().setAnnotations(Map.of(
                 "nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8",
-                IngressDependentResource.UPSTREAM_HASH_ANNOTATION, "$remote_addr"));
+                "nginx.ingress.kubernetes.io/proxy-read-timeout", "60"));
 
         var annotations = dependent.desired(ms, TestConfig.inputs()).getMetadata().getAnnotations();
 
         assertThat(annotations).containsEntry("nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8")
-                .containsEntry(IngressDependentResource.UPSTREAM_HASH_ANNOTATION, "$http_authorization");
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
+                .doesNotContainKey("nginx.ingress.kubernetes.io/upstream-hash-by");
     }
 
     @Test

@@ -48,7 +48,8 @@ class QdrantSnapshotCronJobDependentResourceTest {
 
     @Test
     void whileAScaleDownIsRefusedThePodsThatStillRunAreSnapshotToo() {
-        var inputs = new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.empty(), Optional.of(2));
+        var inputs = new Inputs(TestConfig.inputs().config(), "digest-of-key", "digest-of-session-key",
+                Optional.empty(), Optional.of(2));
 
         var env = container(dependent.desired(scheduled(), inputs)).getEnv();
 

@@ -1,6 +1,7 @@
 package dev.minmemory.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
@@ -31,7 +32,8 @@ class QdrantStatefulSetDependentResourceTest {
     @Test
     void aRefusedScaleDownKeepsTheRunningReplicasInClusterMode() {
         var ms = MemoryServers.auth0("team-a", "memory");
-        var kept = new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.empty(), Optional.of(3));
+        var kept = new Inputs(TestConfig.inputs().config(), "digest-of-key", "digest-of-session-key", Optional.empty(),
+                Optional.of(3));
 
         var sts = dependent.desired(ms, kept);
 
@@ -147,6 +149,27 @@ class QdrantStatefulSetDependentResourceTest {
     }
 
     @Test
+    void theSelectorNamesTheApplicationInstanceAndComponentAndSelectsThePodTemplate() {
+        var sts = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        assertThat(sts.getSpec().getSelector().getMatchLabels()).containsExactly(
+                entry("app.kubernetes.io/name", "min-memory"), entry("app.kubernetes.io/instance", "memory"),
+                entry("app.kubernetes.io/component", "qdrant"));
+        assertThat(sts.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(sts.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void aStatefulSetOfAnOlderOperatorWithoutTheNameInItsSelectorIsRecreatedRatherThanUpdated() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var desired = dependent.desired(ms, TestConfig.inputs());
+        var old = new StatefulSetBuilder(desired).editSpec().editSelector()
+                .removeFromMatchLabels("app.kubernetes.io/name").endSelector().endSpec().build();
+
+        assertThat(StatefulSetRecreation.needed(old, desired)).isTrue();
+    }
+
+    @Test
     void aLargerVolumeChangesTheClaimTemplateWhichNeedsARecreation() {
         var ms = MemoryServers.auth0("team-a", "memory");
         var before = dependent.desired(ms, TestConfig.inputs());
@@ -174,8 +197,9 @@ class QdrantStatefulSetDependentResourceTest {
         ms.getSpec().getQdrant().getStorage().setSize("5Gi");
         ms.getSpec().getQdrant().setImage("registry.example.com/qdrant:v2");
 
-        var sts = dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-key", Optional.of("10Gi"),
-                Optional.empty()));
+        var sts = dependent.desired(ms,
+                new Inputs(TestConfig.inputs().config(), "digest-of-key", "digest-of-session-key", Optional.of("10Gi"),
+                        Optional.empty()));
 
         assertThat(sts.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests())
                 .containsEntry("storage", new Quantity("10Gi"));
@@ -210,8 +234,10 @@ class QdrantStatefulSetDependentResourceTest {
         var ms = MemoryServers.auth0("team-a", "memory");
         var before = dependent.desired(ms, TestConfig.inputs());
         var after =
-                dependent.desired(ms, new Inputs(TestConfig.inputs().config(), "digest-of-new-key", Optional.empty(),
-                        Optional.empty()));
+                dependent.desired(ms,
+                        new Inputs(TestConfig.inputs().config(), "digest-of-new-key", "digest-of-session-key",
+                                Optional.empty(),
+                                Optional.empty()));
 
         assertThat(after.getSpec().getTemplate()).isNotEqualTo(before.getSpec().getTemplate());
     }

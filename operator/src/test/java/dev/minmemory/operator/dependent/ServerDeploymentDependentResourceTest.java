@@ -1,6 +1,7 @@
 package dev.minmemory.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
 class ServerDeploymentDependentResourceTest {
 
@@ -95,6 +97,30 @@ class ServerDeploymentDependentResourceTest {
     }
 
     @Test
+    void everyReplicaReadsTheSameSessionKeyFromTheSessionKeySecret() {
+        var deployment = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        var sessionKey = container(deployment).getEnv().stream()
+                .filter(e -> e.getName().equals("MEMORY_HTTP_SESSION_KEY")).findFirst().orElseThrow();
+        assertThat(sessionKey.getValue()).isNull();
+        assertThat(sessionKey.getValueFrom().getSecretKeyRef().getName()).isEqualTo("memory-session-key");
+        assertThat(sessionKey.getValueFrom().getSecretKeyRef().getKey())
+                .isEqualTo(ServerSessionKeySecretDependentResource.KEY);
+    }
+
+    @Test
+    void aNewSessionKeyChangesThePodTemplateSoEveryReplicaRollsOntoIt() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var inputs = TestConfig.inputs();
+        var before = dependent.desired(ms, inputs);
+
+        var after = dependent.desired(ms, new Inputs(inputs.config(), inputs.qdrantApiKeyDigest(),
+                "digest-of-new-session-key", inputs.keptQdrantVolumeSize(), inputs.keptQdrantReplicas()));
+
+        assertThat(after.getSpec().getTemplate()).isNotEqualTo(before.getSpec().getTemplate());
+    }
+
+    @Test
     void everyWritablePathIsAVolumeBecauseTheRootFilesystemIsReadOnly() {
         var deployment = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
 
@@ -116,6 +142,40 @@ class ServerDeploymentDependentResourceTest {
                 .extracting(ContainerPort::getContainerPort).containsExactly(Endpoints.MANAGEMENT_PORT);
         assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
                 .contains(tuple("MANAGEMENT_PORT", "9000"), tuple("QUARKUS_MANAGEMENT_HOST", "0.0.0.0"));
+    }
+
+    @Test
+    void theSelectorNamesTheApplicationInstanceAndComponentAndSelectsThePodTemplate() {
+        var deployment = dependent.desired(MemoryServers.auth0("team-a", "memory"), TestConfig.inputs());
+
+        assertThat(deployment.getSpec().getSelector().getMatchLabels()).containsExactly(
+                entry("app.kubernetes.io/name", "min-memory"), entry("app.kubernetes.io/instance", "memory"),
+                entry("app.kubernetes.io/component", "server"));
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void aDeploymentOfAnOlderOperatorWithoutTheNameInItsSelectorIsRecreatedRatherThanUpdated() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var desired = dependent.desired(ms, TestConfig.inputs());
+        var old = new DeploymentBuilder(desired).editSpec().editSelector()
+                .removeFromMatchLabels("app.kubernetes.io/name").endSelector().endSpec().build();
+
+        assertThat(ServerDeploymentDependentResource.needsRecreation(old, desired)).isTrue();
+        assertThat(ServerDeploymentDependentResource.needsRecreation(desired,
+                dependent.desired(ms, TestConfig.inputs()))).isFalse();
+    }
+
+    @Test
+    void aChangeOfReplicasOrImageIsAnUpdateNotARecreation() {
+        var ms = MemoryServers.auth0("team-a", "memory");
+        var before = dependent.desired(ms, TestConfig.inputs());
+        ms.getSpec().getServer().setReplicas(3);
+        ms.getSpec().getServer().setImage("ghcr.io/min-memory/memory-server:2.0.0");
+
+        assertThat(ServerDeploymentDependentResource.needsRecreation(before,
+                dependent.desired(ms, TestConfig.inputs()))).isFalse();
     }
 
     private static Container container(Deployment deployment) {

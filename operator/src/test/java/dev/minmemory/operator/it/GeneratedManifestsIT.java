@@ -49,7 +49,7 @@ class GeneratedManifestsIT {
                 rule("minmemory.dev", "memoryservers", "get", "list", "watch"),
                 rule("minmemory.dev", "memoryservers/status", "patch", "update"),
                 rule("", List.of("secrets", "services"), "get", "list", "watch", "create", "patch", "update"),
-                rule("apps", "deployments", "get", "list", "watch", "create", "patch", "update"),
+                rule("apps", "deployments", "get", "list", "watch", "create", "patch", "update", "delete"),
                 rule("apps", "statefulsets", "get", "list", "watch", "create", "patch", "update", "delete"),
                 rule("batch", "cronjobs", "get", "list", "watch", "create", "patch", "update", "delete"),
                 rule("", "persistentvolumeclaims", "get", "list", "patch"),

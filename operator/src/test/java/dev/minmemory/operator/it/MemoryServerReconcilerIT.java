@@ -7,11 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -24,34 +27,50 @@ import dev.minmemory.operator.crd.MemoryServerStatus;
 import dev.minmemory.operator.dependent.QdrantApiKeySecretDependentResource;
 import dev.minmemory.operator.dependent.QdrantStatefulSetDependentResource;
 import dev.minmemory.operator.dependent.ServerDeploymentDependentResource;
+import dev.minmemory.operator.dependent.ServerSessionKeySecretDependentResource;
 import dev.minmemory.operator.reconciler.MemoryServerReconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.quarkiverse.operatorsdk.runtime.QuarkusConfigurationService;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /** The real Operator SDK runtime against the fabric8 mock API server (CRUD mode, no server-side apply). */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class MemoryServerReconcilerIT {
+
+    /** What an operator before app.kubernetes.io/name joined the selectors put into the workloads' selectors. */
+    private static final Map<String, String> OLD_SELECTOR_SERVER = Map.of("app.kubernetes.io/instance", "memory",
+            "app.kubernetes.io/component", "server");
+    private static final Map<String, String> POD_LABELS_SERVER = Map.of("app.kubernetes.io/name", "min-memory",
+            "app.kubernetes.io/instance", "memory", "app.kubernetes.io/component", "server",
+            "pod-template-hash", "5d8f7c");
 
     @Inject
     KubernetesClient client;
@@ -61,6 +80,9 @@ class MemoryServerReconcilerIT {
 
     @Inject
     MemoryServerReconciler reconciler;
+
+    @KubernetesTestServer
+    KubernetesServer server;
 
     ClusterFixture cluster;
     String namespace;
@@ -77,6 +99,7 @@ class MemoryServerReconcilerIT {
 
         var apiKey = cluster.awaitObject(Secret.class, namespace, "memory-qdrant-api-key");
         var auth = cluster.awaitObject(Secret.class, namespace, "memory-auth");
+        var sessionKey = cluster.awaitObject(Secret.class, namespace, "memory-session-key");
         var qdrant = cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
         var qdrantService = cluster.awaitObject(Service.class, namespace, "memory-qdrant");
         var headless = cluster.awaitObject(Service.class, namespace, "memory-qdrant-headless");
@@ -98,10 +121,15 @@ class MemoryServerReconcilerIT {
         assertThat(env(container.getEnv(), "QDRANT_API_KEY").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo(apiKey.getMetadata().getName());
         assertThat(container.getEnvFrom().get(0).getSecretRef().getName()).isEqualTo(auth.getMetadata().getName());
+        assertThat(env(container.getEnv(), "MEMORY_HTTP_SESSION_KEY").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo(sessionKey.getMetadata().getName());
+        assertThat(sessionKey.getData()).containsOnlyKeys(ServerSessionKeySecretDependentResource.KEY);
+        assertThat(ingress.getMetadata().getAnnotations())
+                .doesNotContainKey("nginx.ingress.kubernetes.io/upstream-hash-by");
         assertThat(serverService.getSpec().getSelector()).isEqualTo(server.getSpec().getSelector().getMatchLabels());
         assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService()
                 .getName()).isEqualTo(serverService.getMetadata().getName());
-        assertThat(cluster.everythingIn(namespace)).hasSize(12)
+        assertThat(cluster.everythingIn(namespace)).hasSize(13)
                 .allSatisfy(object -> assertOwnedBy(object, ms));
     }
 
@@ -138,6 +166,7 @@ class MemoryServerReconcilerIT {
         var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
         var before = cluster.awaitObject(Deployment.class, namespace, "memory-server");
         var key = cluster.awaitObject(Secret.class, namespace, "memory-qdrant-api-key").getData();
+        var sessionKey = cluster.awaitObject(Secret.class, namespace, "memory-session-key").getData();
 
         cluster.edit(ms, current -> {
             current.getSpec().getServer().setReplicas(3);
@@ -155,6 +184,23 @@ class MemoryServerReconcilerIT {
                     .isEqualTo(base64("https://memory.example.org/mcp"));
         });
         assertThat(cluster.get(Secret.class, namespace, "memory-qdrant-api-key").getData()).isEqualTo(key);
+        assertThat(cluster.get(Secret.class, namespace, "memory-session-key").getData()).isEqualTo(sessionKey);
+    }
+
+    @Test
+    void deletedSessionKeySecretGetsANewKeyAndRollsTheServer() {
+        cluster.create(MemoryServers.auth0(namespace, "memory"));
+        var key = cluster.awaitObject(Secret.class, namespace, "memory-session-key");
+        var serverHash = configHash(cluster.awaitObject(Deployment.class, namespace, "memory-server"));
+
+        client.resource(key).delete();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var newKey = cluster.get(Secret.class, namespace, "memory-session-key");
+            assertThat(newKey).isNotNull();
+            assertThat(newKey.getData()).isNotEqualTo(key.getData());
+            assertThat(configHash(cluster.get(Deployment.class, namespace, "memory-server"))).isNotEqualTo(serverHash);
+        });
     }
 
     @Test
@@ -257,13 +303,13 @@ class MemoryServerReconcilerIT {
     void deletingTheMemoryServerLeavesNothingWithoutAnOwner() {
         var ms = cluster.create(MemoryServers.auth0(namespace, "memory"));
         cluster.awaitObject(PodDisruptionBudget.class, namespace, "memory-server");
-        await().atMost(PATIENCE).until(() -> cluster.everythingIn(namespace).size() == 12);
+        await().atMost(PATIENCE).until(() -> cluster.everythingIn(namespace).size() == 13);
 
         client.resource(ms).delete();
 
         await().atMost(PATIENCE).until(() -> cluster.get(namespace, "memory") == null);
         // The mock server has no garbage collector: what remains is what Kubernetes would collect.
-        assertThat(cluster.everythingIn(namespace)).hasSize(12).allSatisfy(object -> assertOwnedBy(object, ms));
+        assertThat(cluster.everythingIn(namespace)).hasSize(13).allSatisfy(object -> assertOwnedBy(object, ms));
         assertThat(cluster.get(StatefulSet.class, namespace, "memory-qdrant").getSpec()
                 .getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
     }
@@ -285,7 +331,7 @@ class MemoryServerReconcilerIT {
         assertThat(cluster.get(StatefulSet.class, namespace, "memory-qdrant").getSpec().getReplicas()).isEqualTo(1);
         assertThat(cluster.get(Ingress.class, other, "memory").getSpec().getRules().get(0).getHost())
                 .isEqualTo("memory." + other + ".example.com");
-        assertThat(cluster.ownedBy(second).toList()).hasSize(12)
+        assertThat(cluster.ownedBy(second).toList()).hasSize(13)
                 .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo(other));
     }
 
@@ -438,7 +484,8 @@ class MemoryServerReconcilerIT {
         cluster.create(MemoryServers.auth0(namespace, "memory"));
         cluster.awaitObject(Deployment.class, namespace, "memory-server");
         client.resource(new PodBuilder().withNewMetadata().withNamespace(namespace).withName("memory-server-7f9c")
-                .withLabels(Map.of("app.kubernetes.io/instance", "memory", "app.kubernetes.io/component", "server"))
+                .withLabels(Map.of("app.kubernetes.io/name", "min-memory", "app.kubernetes.io/instance", "memory",
+                        "app.kubernetes.io/component", "server"))
                 .endMetadata()
                 .withNewSpec().addNewContainer().withName("memory-server").withImage("x").endContainer().endSpec()
                 .build()).create();
@@ -470,6 +517,85 @@ class MemoryServerReconcilerIT {
             assertThat(recreated.getMetadata().getUid()).isNotEqualTo(original.getMetadata().getUid());
             assertThat(recreated.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
         });
+    }
+
+    /**
+     * The mock has no controllers and no garbage collector: that the Deployment controller adopts the orphaned
+     * ReplicaSet, and that the collector orphans rather than deletes it, is left unverified. What is shown: the
+     * operator deletes with propagationPolicy Orphan, deletes no ReplicaSet or pod itself, creates the Deployment again
+     * with the new selector, and records an Event.
+     */
+    @Test
+    void aServerDeploymentWithTheOldSelectorIsRecreatedWithItsReplicaSetOrphanedNotDeleted() throws Exception {
+        cluster.create(MemoryServers.auth0(namespace, "memory"));
+        var original = cluster.awaitObject(Deployment.class, namespace, "memory-server");
+        var replicaSet = client.resource(new ReplicaSetBuilder().withNewMetadata().withNamespace(namespace)
+                .withName("memory-server-5d8f7c").withLabels(POD_LABELS_SERVER).withOwnerReferences(ownerReference(
+                        original))
+                .endMetadata().withNewSpec().withNewSelector().withMatchLabels(OLD_SELECTOR_SERVER).endSelector()
+                .withTemplate(original.getSpec().getTemplate()).endSpec().build()).create();
+        var pod = createPod("memory-server-5d8f7c-x2k9p", POD_LABELS_SERVER, ownerReference(replicaSet));
+
+        client.resources(Deployment.class).inNamespace(namespace).withName("memory-server").edit(d -> {
+            d.getSpec().getSelector().setMatchLabels(OLD_SELECTOR_SERVER);
+            return d;
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var recreated = cluster.get(Deployment.class, namespace, "memory-server");
+            assertThat(recreated).isNotNull();
+            assertThat(recreated.getMetadata().getUid()).isNotEqualTo(original.getMetadata().getUid());
+            assertThat(recreated.getSpec().getSelector().getMatchLabels())
+                    .containsEntry("app.kubernetes.io/name", "min-memory");
+        });
+        assertThat(cluster.get(ReplicaSet.class, namespace, replicaSet.getMetadata().getName())).isNotNull();
+        assertThat(cluster.get(Pod.class, namespace, pod.getMetadata().getName())).isNotNull();
+        var deletions = deletions();
+        assertThat(deletions.get("/apis/apps/v1/namespaces/" + namespace + "/deployments/memory-server"))
+                .isNotEmpty().allSatisfy(body -> assertThat(body).contains("\"propagationPolicy\":\"Orphan\""));
+        assertThat(deletions.keySet()).noneMatch(path -> path.contains("/namespaces/" + namespace + "/replicasets")
+                || path.contains("/namespaces/" + namespace + "/pods"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(events(namespace))
+                .extracting(Event::getType, Event::getReason, Event::getMessage)
+                .contains(tuple("Normal", "Recreating", "Deleted Deployment memory-server with its ReplicaSets and "
+                        + "pods left running, to create it again with fields that cannot be updated in place")));
+    }
+
+    /**
+     * The mock has no StatefulSet controller and no garbage collector: that the new StatefulSet adopts the orphaned
+     * pods (which carry every label of the new selector) is left unverified. What is shown: the operator deletes with
+     * propagationPolicy Orphan, deletes no pod or claim itself, creates the StatefulSet again with the new selector.
+     */
+    @Test
+    void aQdrantStatefulSetWithTheOldSelectorIsRecreatedWithItsPodsOrphanedNotDeleted() throws Exception {
+        cluster.create(MemoryServers.auth0(namespace, "memory"));
+        var original = cluster.awaitObject(StatefulSet.class, namespace, "memory-qdrant");
+        var pod = createPod("memory-qdrant-0", original.getSpec().getTemplate().getMetadata().getLabels(),
+                ownerReference(original));
+        createClaim("storage-memory-qdrant-0", "10Gi");
+
+        client.resources(StatefulSet.class).inNamespace(namespace).withName("memory-qdrant").edit(sts -> {
+            sts.getSpec().getSelector().setMatchLabels(
+                    Map.of("app.kubernetes.io/instance", "memory", "app.kubernetes.io/component", "qdrant"));
+            return sts;
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var recreated = cluster.get(StatefulSet.class, namespace, "memory-qdrant");
+            assertThat(recreated).isNotNull();
+            assertThat(recreated.getMetadata().getUid()).isNotEqualTo(original.getMetadata().getUid());
+            assertThat(recreated.getSpec().getSelector().getMatchLabels())
+                    .containsEntry("app.kubernetes.io/name", "min-memory");
+            assertThat(recreated.getSpec().getTemplate().getMetadata().getLabels())
+                    .containsAllEntriesOf(recreated.getSpec().getSelector().getMatchLabels());
+        });
+        assertThat(cluster.get(Pod.class, namespace, pod.getMetadata().getName())).isNotNull();
+        assertThat(cluster.get(PersistentVolumeClaim.class, namespace, "storage-memory-qdrant-0")).isNotNull();
+        var deletions = deletions();
+        assertThat(deletions.get("/apis/apps/v1/namespaces/" + namespace + "/statefulsets/memory-qdrant"))
+                .isNotEmpty().allSatisfy(body -> assertThat(body).contains("\"propagationPolicy\":\"Orphan\""));
+        assertThat(deletions.keySet()).noneMatch(path -> path.contains("/namespaces/" + namespace + "/pods")
+                || path.contains("/namespaces/" + namespace + "/persistentvolumeclaims"));
     }
 
     // The mock has no storage classes, so it cannot refuse an expansion: the refusal path is shown by a shrink.
@@ -571,13 +697,40 @@ class MemoryServerReconcilerIT {
         });
     }
 
+    /** Path and body of every DELETE request the mock received since the last call (it consumes the record). */
+    private Map<String, List<String>> deletions() throws InterruptedException {
+        var deletions = new HashMap<String, List<String>>();
+        var mock = server.getKubernetesMockServer();
+        for (RecordedRequest request = mock.takeRequest(0, TimeUnit.SECONDS); request != null; request =
+                mock.takeRequest(0, TimeUnit.SECONDS)) {
+            if ("DELETE".equals(request.getMethod())) {
+                deletions.computeIfAbsent(request.getPath(), path -> new ArrayList<>()).add(request.getUtf8Body());
+            }
+        }
+        return deletions;
+    }
+
+    private Pod createPod(String name, Map<String, String> labels, OwnerReference owner) {
+        return client.resource(new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+                .withLabels(labels).withOwnerReferences(owner).endMetadata()
+                .withNewSpec().addNewContainer().withName("main").withImage("x").endContainer().endSpec()
+                .build()).create();
+    }
+
+    private static OwnerReference ownerReference(HasMetadata owner) {
+        return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
+                .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true)
+                .build();
+    }
+
     private List<Event> events(String namespace) {
         return client.v1().events().inNamespace(namespace).list().getItems();
     }
 
     private void createClaim(String name, String size) {
         client.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withNamespace(namespace).withName(name)
-                .withLabels(Map.of("app.kubernetes.io/instance", "memory", "app.kubernetes.io/component", "qdrant"))
+                .withLabels(Map.of("app.kubernetes.io/name", "min-memory", "app.kubernetes.io/instance", "memory",
+                        "app.kubernetes.io/component", "qdrant"))
                 .endMetadata()
                 .withNewSpec().withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage",
                         new Quantity(size))

@@ -63,14 +63,14 @@ class OperatorBench {
     void measure() throws Exception {
         ClusterFixture cluster = new ClusterFixture(client);
         cluster.create(MemoryServers.auth0("bench-warmup", "memory"));
-        awaitTrue(() -> cluster.everythingIn("bench-warmup").size() == 12);
+        awaitTrue(() -> cluster.everythingIn("bench-warmup").size() == 13);
 
         double[] toDependents = new double[SINGLE_ROUNDS];
         for (int r = 0; r < SINGLE_ROUNDS; r++) {
             String namespace = "bench-single-" + r;
             long start = System.nanoTime();
             cluster.create(MemoryServers.auth0(namespace, "memory"));
-            awaitTrue(() -> cluster.everythingIn(namespace).size() == 12);
+            awaitTrue(() -> cluster.everythingIn(namespace).size() == 13);
             toDependents[r] = (System.nanoTime() - start) / 1e6;
         }
 
