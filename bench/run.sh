@@ -8,7 +8,8 @@
 #
 #   BENCH_SKIP_BUILD=1   use the jar already built
 #   BENCH_PARTS="embedding quality mcp recall peer operator"   run only some parts ("quality" alone: the labelled
-#                        set, paraphrase hit@5 and identifier hit@1, in a few minutes)
+#                        set, paraphrase hit@5 and identifier hit@1, and the cosines of corrections against unrelated
+#                        facts that the candidate threshold separates, in a few minutes)
 #   BENCH_JAVA_OPTS      JVM options of the server under test (default -Xmx512m, as the e2e tests start it)
 #   BENCH_REPEATS, BENCH_QUERIES, BENCH_WARM_UP, BENCH_STORE_WARM_UP, BENCH_PEER_N   runs per measurement, queries
 #                        per run, warm-up queries and warm-up stores before them, memories for the peer
@@ -46,7 +47,11 @@ else
 fi
 
 if want embedding; then echo "# 1. embedding"; bench_java EmbeddingBench; fi
-if want quality; then echo "# 4. retrieval quality"; bench_java StoreBench quality "$out/corpus-10k.jsonl"; fi
+if want quality; then
+  echo "# 4. retrieval quality"
+  bench_java StoreBench quality "$out/corpus-10k.jsonl"
+  bench_java CandidateThresholds
+fi
 
 if want mcp || want peer; then
   (cd memory-server/src/test/e2e && npm ci --no-audit --no-fund --loglevel=error)

@@ -80,3 +80,48 @@ describe('persistence of the embedded store', () => {
   });
 });
 
+
+describe('the embedding a store was made with', () => {
+  const started = [];
+  after(() => Promise.all(started.map(kill)));
+
+  test('a store of bare-text vectors is served after a restart without MEMORY_EMBEDDING_SCHEME, and keeps its scheme', async () => {
+    const dataDir = freshDataDir('bare-text');
+    const first = await startServer({ dataDir, env: { MEMORY_EMBEDDING_SCHEME: 'text' } });
+    started.push(first);
+    let client = await connect(first.url);
+    const { id } = await call(client, 'store_memory', { text: 'The nightly export runs at 02:00 UTC', memory_type: 'project_context', scope: 'global', entity: 'ops' });
+    await client.close();
+    await stop(first);
+
+    const second = await startServer({ dataDir });
+    started.push(second);
+    client = await connect(second.url);
+    try {
+      const { memories } = await call(client, 'retrieve_context', { query: 'When does the nightly export run?', limit: 1 });
+      assert.equal(memories[0]?.id, id);
+      assert.match(second.output(), /scheme text/, 'the store keeps the scheme it records');
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('a store made with e5 is served with e5 after a restart without MEMORY_EMBEDDING_MODEL', async () => {
+    const dataDir = freshDataDir('e5-store');
+    const first = await startServer({ dataDir, env: { MEMORY_EMBEDDING_MODEL: 'e5-small-v2-q' } });
+    started.push(first);
+    await stop(first);
+
+    const second = await startServer({ dataDir });
+    started.push(second);
+    assert.match(second.output(), /Loading embedding model e5-small-v2-q/);
+    const client = await connect(second.url);
+    try {
+      const { id } = await call(client, 'store_memory', { text: 'Deploys freeze on Fridays', memory_type: 'project_context', scope: 'global', entity: 'ops' });
+      const { memories } = await call(client, 'retrieve_context', { query: 'Can we deploy on a Friday?', limit: 1 });
+      assert.equal(memories[0]?.id, id);
+    } finally {
+      await client.close();
+    }
+  });
+});

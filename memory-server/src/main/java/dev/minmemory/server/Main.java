@@ -13,7 +13,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import dev.minmemory.server.embedding.BackgroundLoadingEmbedder;
-import dev.minmemory.server.embedding.EmbeddingConfig;
 import dev.minmemory.server.memory.ConfiguredEmbedding;
 import dev.minmemory.server.memory.EmbeddingScheme;
 import dev.minmemory.server.memory.MemoryBackend;
@@ -63,9 +62,6 @@ public class Main {
 
         @Inject
         MemoryBackend store;
-
-        @Inject
-        EmbeddingConfig embedding;
 
         @Inject
         MemoryConfig memory;
@@ -136,7 +132,7 @@ public class Main {
         }
 
         private ConfiguredEmbedding configured() {
-            return new ConfiguredEmbedding(embedding.model(), memory.embeddingScheme());
+            return new ConfiguredEmbedding(embedder.modelId(), memory.embeddingScheme());
         }
 
         private static Path option(String[] args, String name) {

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.minmemory.server.embedding.EmbeddingConfig;
+import dev.minmemory.server.embedding.EmbeddingModel;
 import dev.minmemory.server.memory.ConfiguredEmbedding;
 import dev.minmemory.server.memory.IndexLayout;
 import dev.minmemory.server.memory.MemoryBackend;
@@ -37,7 +38,8 @@ public class StoreProducer {
     @Singleton
     @Startup
     MemoryBackend memoryStore(QdrantConfig qdrant, MemoryConfig memory, EmbeddingConfig embedding) {
-        IndexLayout newStore = new ConfiguredEmbedding(embedding.model(), memory.embeddingScheme())
+        IndexLayout newStore = new ConfiguredEmbedding(embedding.model().orElse(EmbeddingModel.DEFAULT.id()),
+                memory.embeddingScheme())
                 .layoutOfNewVectors(KeywordText.ANALYSIS);
         if (qdrant.url().filter(url -> !url.isBlank()).isPresent()) {
             return QdrantMemoryStore.start(qdrant.settings(), newStore);

@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 
 import dev.minmemory.server.memory.Embedder;
 import dev.minmemory.server.memory.EmbeddingModelUnavailableException;
+import dev.minmemory.server.memory.IndexLayout;
+import dev.minmemory.server.memory.MemoryBackend;
 
 /**
  * The application's {@link Embedder}. Loads the configured model on a background thread at start-up, so HTTP is
@@ -37,8 +39,9 @@ public class BackgroundLoadingEmbedder implements Embedder {
     private final CompletableFuture<Embedder> loaded = new CompletableFuture<>();
 
     @Inject
-    public BackgroundLoadingEmbedder(EmbeddingConfig config) {
-        this(EmbeddingModel.fromId(config.model()), config);
+    public BackgroundLoadingEmbedder(EmbeddingConfig config, MemoryBackend store) {
+        this(servedModel(config.model(), store.isAvailable() ? Optional.of(store.layout()) : Optional.empty()),
+                config);
     }
 
     private BackgroundLoadingEmbedder(EmbeddingModel model, EmbeddingConfig config) {
@@ -49,6 +52,16 @@ public class BackgroundLoadingEmbedder implements Embedder {
         this.model = model;
         this.loader = loader;
         this.maxWait = maxWait;
+    }
+
+    /**
+     * The configured model; unset, the one the store's vectors come from, which is {@link EmbeddingModel#DEFAULT} for a
+     * new store. A Qdrant collection is read only once connected, in the background, so it gets the default here, and
+     * a collection of another model is refused on first use with a message naming it.
+     */
+    static EmbeddingModel servedModel(Optional<String> configured, Optional<IndexLayout> store) {
+        return EmbeddingModel.fromId(configured.orElseGet(
+                () -> store.map(IndexLayout::embeddingModel).orElse(EmbeddingModel.DEFAULT.id())));
     }
 
     private static Path cacheDir(EmbeddingConfig config) {
@@ -100,6 +113,11 @@ public class BackgroundLoadingEmbedder implements Embedder {
     @Override
     public String modelId() {
         return model.id();
+    }
+
+    @Override
+    public double candidateSimilarity() {
+        return model.candidateSimilarity();
     }
 
     @Override

@@ -9,9 +9,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "memory.embedding")
 public interface EmbeddingConfig {
 
-    /** One of {@link EmbeddingModel}'s ids. */
-    @WithDefault("bge-small-en-v1.5-q")
-    String model();
+    /**
+     * One of {@link EmbeddingModel}'s ids. Unset, a store keeps the model its vectors come from and a new store gets
+     * {@link EmbeddingModel#DEFAULT}; set, it must be the store's ({@code reembed} moves a store to it).
+     */
+    Optional<String> model();
 
     /**
      * ONNX Runtime intra-op threads per model call. One by default: short texts embed no faster on more, and

@@ -92,6 +92,11 @@ public final class OnnxEmbedder implements Embedder, Closeable {
     }
 
     @Override
+    public double candidateSimilarity() {
+        return model.candidateSimilarity();
+    }
+
+    @Override
     public int dimension() {
         return model.dimension();
     }

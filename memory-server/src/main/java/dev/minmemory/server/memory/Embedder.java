@@ -15,6 +15,13 @@ public interface Embedder {
     int dimension();
 
     /**
+     * The cosine from which a memory of the same entity counts as a candidate correction of a new one, when
+     * {@code memory.candidate-threshold} is not set: where the model's corrections of one fact end and its unrelated
+     * facts of one entity begin differs from model to model.
+     */
+    double candidateSimilarity();
+
+    /**
      * A question to search with.
      *
      * @throws IllegalArgumentException if the text is null or blank

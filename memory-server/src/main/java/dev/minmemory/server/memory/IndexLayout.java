@@ -1,5 +1,6 @@
 package dev.minmemory.server.memory;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,12 +25,19 @@ public record IndexLayout(String embeddingModel, EmbeddingScheme embeddingScheme
         this(embeddingModel, embeddingScheme, keywordAnalysis, false);
     }
 
+    /** The models a store could be made with before layouts were recorded; the first was the default. */
+    private static final List<String> MODELS_BEFORE_LAYOUTS = List.of("bge-small-en-v1.5-q", "bge-small-en-v1.5");
+
     /**
      * A store with no record was made before layouts were recorded: bare-text vectors and the standard analysis. Its
-     * model was not recorded either; the configured one is the best guess, since changing it needed a new store.
+     * model was not recorded either: the configured one if it is a model of that time (changing it needed a new
+     * store), else that time's default, bge int8; so a store made then is neither mistaken for one of today's
+     * default model nor served with another model's queries.
      */
     public static IndexLayout legacy(String configuredModel) {
-        return new IndexLayout(configuredModel, EmbeddingScheme.TEXT, LEGACY_KEYWORD_ANALYSIS);
+        String model = MODELS_BEFORE_LAYOUTS.contains(configuredModel) ? configuredModel
+                : MODELS_BEFORE_LAYOUTS.get(0);
+        return new IndexLayout(model, EmbeddingScheme.TEXT, LEGACY_KEYWORD_ANALYSIS);
     }
 
     public IndexLayout withKeywordAnalysis(String analysis) {

@@ -24,14 +24,12 @@ public interface MemoryConfig {
 
     /**
      * A stored memory's answer names the memories of the same scope and entity at least this similar (cosine) that
-     * are not the same statement: candidates to link or supersede. With bge and the entity embedded
-     * ({@code entity-text}), corrections of one fact measure 0.83 (a negation) to 0.99 (two words swapped) and
-     * unrelated facts of one entity at most 0.77, so an assistant's unrelated facts name no candidates; among
-     * LoCoMo's dialogue turns (greetings, thanks), 61 % have an earlier turn of the same speaker at 0.85 or more, 19 %
-     * at 0.90 (docs/BENCHMARKS.md).
+     * are not the same statement: candidates to link or supersede. Unset, the embedding model's own
+     * ({@link Embedder#candidateSimilarity}): with the entity embedded ({@code entity-text}), bge's corrections of
+     * one fact measure 0.79 (another person) to 0.99 (two words swapped) and its unrelated facts of one entity at
+     * most 0.77, so 0.85; e5's corrections 0.84 to 0.99 and unrelated facts up to 0.89, so 0.90 (docs/BENCHMARKS.md).
      */
-    @WithDefault("0.85")
-    double candidateThreshold();
+    Optional<Double> candidateThreshold();
 
     /**
      * What of a memory is embedded ({@code text} or {@code entity-text}, see {@link EmbeddingScheme}). Unset, a new

@@ -76,7 +76,7 @@ public class MemoryService {
             memory.relatedTo().forEach(id -> requireLive(user, id));
             List<SearchHit> near = store.findNear(user, new DuplicateQuery(vector, request.text(),
                     MemoryFilter.of(List.of(sameScope)).withoutSuperseded(),
-                    Math.min(config.duplicateThreshold(), config.candidateThreshold()), NEAR_MEMORIES));
+                    Math.min(config.duplicateThreshold(), candidateThreshold()), NEAR_MEMORIES));
             Optional<SearchHit> duplicate = near.stream()
                     .filter(hit -> hit.similarity() >= config.duplicateThreshold()
                             && SameStatement.same(hit.memory().text(), request.text()))
@@ -105,7 +105,7 @@ public class MemoryService {
                 }
             });
             List<SearchHit> candidates = near.stream()
-                    .filter(hit -> hit.similarity() >= config.candidateThreshold()
+                    .filter(hit -> hit.similarity() >= candidateThreshold()
                             && hit.memory().entity().equals(memory.entity())
                             && !memory.relatedTo().contains(hit.memory().id()))
                     .toList();
@@ -346,6 +346,10 @@ public class MemoryService {
                 store.saveKeepingVector(memory.withSupersededBy(newest));
             }
         });
+    }
+
+    private double candidateThreshold() {
+        return config.candidateThreshold().orElseGet(embedder::candidateSimilarity);
     }
 
     private record Embedded(String passage, float[] vector) {

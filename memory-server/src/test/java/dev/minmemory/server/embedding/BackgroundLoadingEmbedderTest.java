@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.minmemory.server.memory.Embedder;
 import dev.minmemory.server.memory.EmbeddingModelUnavailableException;
+import dev.minmemory.server.memory.EmbeddingScheme;
+import dev.minmemory.server.memory.IndexLayout;
 
 class BackgroundLoadingEmbedderTest {
 
@@ -89,6 +92,27 @@ class BackgroundLoadingEmbedderTest {
     }
 
     @Test
+    void servesTheConfiguredModelWhateverTheStoreRecords() {
+        IndexLayout e5Store = new IndexLayout("e5-small-v2-q", EmbeddingScheme.ENTITY_TEXT, "any");
+
+        assertThat(BackgroundLoadingEmbedder.servedModel(Optional.of(MODEL.id()), Optional.of(e5Store)))
+                .isEqualTo(MODEL);
+    }
+
+    @Test
+    void servesTheModelOfTheStoresVectorsWhenNoneIsConfiguredSoThatAnOlderStoreKeepsWorking() {
+        IndexLayout bgeStore = new IndexLayout(MODEL.id(), EmbeddingScheme.TEXT, "standard");
+
+        assertThat(BackgroundLoadingEmbedder.servedModel(Optional.empty(), Optional.of(bgeStore))).isEqualTo(MODEL);
+    }
+
+    @Test
+    void servesTheDefaultModelWhenNoneIsConfiguredAndTheStoreIsNotConnectedYet() {
+        assertThat(BackgroundLoadingEmbedder.servedModel(Optional.empty(), Optional.empty()))
+                .isEqualTo(EmbeddingModel.DEFAULT);
+    }
+
+    @Test
     void knowsTheDimensionWithoutWaitingForTheModel() {
         BackgroundLoadingEmbedder embedder = blockedUntilReleased(Duration.ofMillis(1));
 
@@ -121,6 +145,11 @@ class BackgroundLoadingEmbedderTest {
         @Override
         public String modelId() {
             return MODEL.id();
+        }
+
+        @Override
+        public double candidateSimilarity() {
+            return MODEL.candidateSimilarity();
         }
 
         @Override

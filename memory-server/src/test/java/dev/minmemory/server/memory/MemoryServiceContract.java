@@ -75,8 +75,8 @@ public abstract class MemoryServiceContract {
             }
 
             @Override
-            public double candidateThreshold() {
-                return 0.85;
+            public Optional<Double> candidateThreshold() {
+                return Optional.empty();
             }
         }, new Clock() {
             @Override

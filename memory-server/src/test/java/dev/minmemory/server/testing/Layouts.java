@@ -7,7 +7,7 @@ import dev.minmemory.server.store.KeywordText;
 /** The layouts tests open stores with. */
 public final class Layouts {
 
-    /** What a store made now by the default configuration records. */
+    /** What a store made now records when embedded with the tests' model, bge int8 (the default before e5). */
     public static final IndexLayout NEW_STORE = new IndexLayout("bge-small-en-v1.5-q", EmbeddingScheme.ENTITY_TEXT,
             KeywordText.ANALYSIS);
 
